@@ -1,0 +1,4 @@
+/** The public face of the core: what shells (content script, background, CLI, tests) import. */
+export { toJsonReport } from './json-report';
+export { scanDocument, scanDocumentInSlices } from './scan';
+export type * from './types';

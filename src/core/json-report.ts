@@ -1,0 +1,29 @@
+import type { JsonReport, PageReport } from './types';
+
+/** The serialisable form of a report, the exact shape `citelens scan --json` prints. */
+export function toJsonReport(report: PageReport): JsonReport {
+  return {
+    url: report.url,
+    title: report.title,
+    claims: report.claims.map((c) => ({
+      id: c.id,
+      text: c.text,
+      markers: c.markers.map((m) => m.label),
+      sources: c.sourceIds,
+    })),
+    sources: report.sources.map((s) => ({
+      id: s.id,
+      label: s.label,
+      title: s.title,
+      publisher: s.publisher,
+      url: s.url,
+      claims: s.claimIds,
+    })),
+    findings: report.findings.map((f) => ({
+      kind: f.kind,
+      message: f.message,
+      claims: f.claimIds,
+      sources: f.sourceIds,
+    })),
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * The data model every CiteLens context shares. Plain data over DOM standard types:
+ * no extension APIs, so it runs in the content script, the background, Node and tests.
+ */
+
+/** A position inside a text node. */
+export interface TextPoint {
+  node: Text;
+  offset: number;
+}
+
+/**
+ * A piece of page text between two points. Kept as plain points rather than a `Range` so the core
+ * works in DOM implementations without ranges (linkedom); the content script turns it into a `Range`.
+ */
+export interface TextSpan {
+  start: TextPoint;
+  end: TextPoint;
+}
+
+export type MarkerShape =
+  | 'bracket-text' // [1], [2][3], [1–3], [1, 4], [a], [note 1] as plain text
+  | 'superscript' // <sup>1</sup>, <sup>1,2</sup>
+  | 'unicode-superscript' // ¹²³
+  | 'footnote-link'; // any <a> to a note: Wikipedia cite notes, markdown-it, Pandoc, GFM, kramdown, Substack, …
+
+export interface CitationMarker {
+  id: string;
+  /** The marker as the reader sees it, without brackets: "1", "1–3", "note 1", "a". */
+  label: string;
+  /** The reference keys it points to, ranges expanded: ["1","2","3"]; for links, the note's label or id. */
+  keys: string[];
+  shape: MarkerShape;
+  /** The `#fragment` the marker links to, when it is a link. */
+  target: string | null;
+  /** The marker's own text, so highlights and claim text can leave it out. */
+  span: TextSpan;
+}
+
+export interface Claim {
+  id: string;
+  /** The sentence, whitespace folded, markers left out. */
+  text: string;
+  markers: CitationMarker[];
+  /** Ids of the sources its markers resolve to, in marker order, no repeats. */
+  sourceIds: string[];
+  /** The sentence's text as spans, one per text node it crosses, markers included. */
+  spans: TextSpan[];
+}
+
+export interface Source {
+  id: string;
+  /** The entry's label as shown ("1", "a", "Smith 2020"). */
+  label: string;
+  title: string;
+  publisher: string | null;
+  /** The entry's primary http(s) link, absolute; null when it has none. */
+  url: string | null;
+  /** The entry's full text, whitespace folded. */
+  text: string;
+  claimIds: string[];
+}
+
+export type FindingKind =
+  | 'dangling-marker'
+  | 'uncited-source'
+  | 'source-concentration'
+  | 'duplicate-source'
+  | 'source-without-link'
+  | 'unsafe-link'
+  | 'citation-needed';
+
+export interface Finding {
+  kind: FindingKind;
+  message: string;
+  claimIds: string[];
+  sourceIds: string[];
+}
+
+export interface PageReport {
+  url: string | null;
+  title: string;
+  claims: Claim[];
+  sources: Source[];
+  findings: Finding[];
+}
+
+/** The serialisable form of a report: what `citelens scan --json` prints and what crosses message boundaries. */
+export interface JsonClaim {
+  id: string;
+  text: string;
+  markers: string[];
+  sources: string[];
+}
+export interface JsonSource {
+  id: string;
+  label: string;
+  title: string;
+  publisher: string | null;
+  url: string | null;
+  claims: string[];
+}
+export interface JsonFinding {
+  kind: FindingKind;
+  message: string;
+  claims: string[];
+  sources: string[];
+}
+export interface JsonReport {
+  url: string | null;
+  title: string;
+  claims: JsonClaim[];
+  sources: JsonSource[];
+  findings: JsonFinding[];
+}
