@@ -1,23 +1,163 @@
-import type { PageReport } from './types';
+import { type PlacedMarker, buildClaims } from './claims/build-claims';
+import { findingsFor } from './findings';
+import type { MarkerCandidate } from './markers/candidates';
+import { CandidateWalker } from './markers/find-candidates';
+import { TargetIndex } from './markers/target-index';
+import { linkBase, pageLanguage, pageTitle, pageUrl } from './page-info';
+import type { ReferenceEntry } from './references/entries';
+import { parseEntry } from './references/parse-entry';
+import { resolveMarkers } from './references/resolve';
+import type { CitationMarker, Claim, PageReport, Source } from './types';
 
 export interface ScanOptions {
-  /** The page's address, to make links absolute and to report; defaults to the document's URL when it is http(s). */
+  /**
+   * The page's address, to make links absolute and to report. Undefined: the document's own URL when it is http(s),
+   * else what the page declares (`<base>`, canonical, og:url). Null: none.
+   */
   url?: string | null;
-}
-
-/** Scans a whole document at once. (Stub: being written in issue 2.) */
-export function scanDocument(doc: Document, options: ScanOptions = {}): PageReport {
-  return { url: options.url ?? null, title: doc.title, claims: [], sources: [], findings: [] };
 }
 
 export interface SliceOptions extends ScanOptions {
   /** Longest stretch of work, in ms, before handing the thread back. */
   sliceMs?: number;
-  /** How to hand the thread back between slices (a macrotask in the page, nothing in tests). */
+  /** How to hand the thread back between slices (a macrotask in the page; nothing in tests). */
   yieldToHost?: () => Promise<void>;
 }
 
-/** Scans in slices so a huge page is never blocked for long. (Stub: being written in issue 2.) */
+/** Characters and elements without which a page cannot hold a marker: checked first so idle pages cost nothing. */
+const MARKER_HINT = /[[⁰¹²³⁴⁵⁶⁷⁸⁹]/;
+
+function mightHaveMarkers(root: Element): boolean {
+  if (root.querySelector('sup, a[href*="#"], label, span[class*="footnote" i]')) return true;
+  return MARKER_HINT.test(root.textContent ?? '');
+}
+
+function emptyReport(doc: Document, url: string | null): PageReport {
+  return { url, title: pageTitle(doc), claims: [], sources: [], findings: [] };
+}
+
+/** Nodes visited per slice check: small enough that one check-in costs far less than a slice. */
+const NODES_PER_CHECK = 400;
+
+/**
+ * The whole scan as a generator: it yields between chunks of work so a caller can spread it over slices.
+ * Everything is read from the DOM; nothing is written to it.
+ */
+function* scanSteps(doc: Document, options: ScanOptions): Generator<void, PageReport> {
+  const url = pageUrl(doc, options.url);
+  const root = doc.body;
+  if (!root || !mightHaveMarkers(root)) return emptyReport(doc, url);
+  const targets = new TargetIndex(root);
+  const walker = new CandidateWalker(root, targets);
+  while (!walker.step(NODES_PER_CHECK)) yield;
+  if (!walker.candidates.length) return emptyReport(doc, url);
+  yield;
+
+  const resolution = resolveMarkers(root, walker.candidates);
+  yield;
+  const base = linkBase(doc, url);
+  const sources: Source[] = [];
+  const sourceOf = new Map<ReferenceEntry, Source>();
+  const unsafeLinks: { sourceId: string; href: string }[] = [];
+  for (const entry of resolution.entries) {
+    const parsed = parseEntry(entry, base, targets);
+    const source: Source = {
+      id: `s${sources.length + 1}`,
+      label: entry.shownLabel ?? '',
+      title: parsed.title,
+      publisher: parsed.publisher,
+      url: parsed.url,
+      text: parsed.text,
+      claimIds: [],
+    };
+    sources.push(source);
+    sourceOf.set(entry, source);
+    for (const href of parsed.unsafeLinks) unsafeLinks.push({ sourceId: source.id, href });
+  }
+  yield;
+
+  const placed: PlacedMarker[] = [];
+  const dangling: { label: string; marker: CitationMarker }[] = [];
+  resolution.markers.forEach(({ candidate, entries }, i) => {
+    const marker = publicMarker(candidate, i);
+    const ids: string[] = [];
+    entries.forEach((entry, k) => {
+      const source = entry ? sourceOf.get(entry) : undefined;
+      if (source) {
+        ids.push(source.id);
+        // A source whose list gives it no label takes the label its markers use.
+        if (!source.label) source.label = candidate.keys.length === entries.length ? (candidate.keys[k] ?? '') : candidate.label;
+      } else dangling.push({ label: candidate.keys[k] ?? candidate.label, marker });
+    });
+    placed.push({ marker, sourceIds: ids, anchor: candidate.span?.start.node ?? candidate.anchor });
+  });
+  for (const flag of resolution.flags) {
+    placed.push({ marker: publicMarker(flag, -1), sourceIds: [], anchor: flag.span?.start.node ?? flag.anchor, flag: true });
+  }
+  sources.forEach((s, i) => {
+    if (!s.label) s.label = String(i + 1);
+  });
+  // The flags are placed with the markers so that their sentences are found the same way, in document order.
+  placed.sort((a, b) => (a.anchor === b.anchor ? 0 : b.anchor.compareDocumentPosition(a.anchor) & 4 ? 1 : -1));
+  yield;
+
+  const excluded = new Set<Element>();
+  for (const c of walker.candidates) if (c.noteElement && c.noteElement !== c.element) excluded.add(c.noteElement);
+  const { claims, flagged } = buildClaims(placed, excluded, pageLanguage(doc));
+  numberClaims(claims, sources);
+
+  const claimOfMarker = new Map<CitationMarker, Claim>();
+  for (const claim of claims) for (const m of claim.markers) claimOfMarker.set(m, claim);
+  const findings = findingsFor({
+    claims,
+    sources,
+    dangling: dangling.map((d) => ({ label: d.label, claimId: claimOfMarker.get(d.marker)?.id ?? null })),
+    unsafeLinks,
+    citationNeeded: flagged.map((f) => f.text),
+  });
+  return { url, title: pageTitle(doc), claims, sources, findings };
+}
+
+function publicMarker(c: MarkerCandidate, index: number): CitationMarker {
+  return {
+    id: index >= 0 ? `m${index + 1}` : 'flag',
+    label: c.label,
+    keys: c.keys,
+    shape: c.shape,
+    target: c.target,
+    span: c.span,
+  };
+}
+
+function numberClaims(claims: Claim[], sources: Source[]): void {
+  const byId = new Map(sources.map((s) => [s.id, s]));
+  claims.forEach((claim, i) => {
+    claim.id = `c${i + 1}`;
+    for (const id of claim.sourceIds) byId.get(id)?.claimIds.push(claim.id);
+  });
+}
+
+/** Scans a whole document at once. */
+export function scanDocument(doc: Document, options: ScanOptions = {}): PageReport {
+  const steps = scanSteps(doc, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Scans in slices of at most `sliceMs` of work, handing the thread back in between, so a huge page never stalls. */
 export async function scanDocumentInSlices(doc: Document, options: SliceOptions = {}): Promise<PageReport> {
-  return scanDocument(doc, options);
+  const sliceMs = options.sliceMs ?? 30;
+  const yieldToHost = options.yieldToHost ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+  const steps = scanSteps(doc, options);
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart >= sliceMs) {
+      await yieldToHost();
+      sliceStart = performance.now();
+    }
+  }
 }

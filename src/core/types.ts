@@ -22,7 +22,8 @@ export type MarkerShape =
   | 'bracket-text' // [1], [2][3], [1–3], [1, 4], [a], [note 1] as plain text
   | 'superscript' // <sup>1</sup>, <sup>1,2</sup>
   | 'unicode-superscript' // ¹²³
-  | 'footnote-link'; // any <a> to a note: Wikipedia cite notes, markdown-it, Pandoc, GFM, kramdown, Substack, …
+  | 'footnote-link' // any <a> to a note: Wikipedia cite notes, markdown-it, Pandoc, GFM, kramdown, Substack, …
+  | 'inline-note'; // a note that sits in the text itself: sidenotes, hidden footnote spans
 
 export interface CitationMarker {
   id: string;
@@ -33,8 +34,11 @@ export interface CitationMarker {
   shape: MarkerShape;
   /** The `#fragment` the marker links to, when it is a link. */
   target: string | null;
-  /** The marker's own text, so highlights and claim text can leave it out. */
-  span: TextSpan;
+  /**
+   * The marker's own text, so highlights and claim text can leave it out. Null for a marker that shows no text
+   * of its own (a sidenote number drawn by a CSS counter).
+   */
+  span: TextSpan | null;
 }
 
 export interface Claim {

@@ -1,0 +1,44 @@
+import { scanDocument, toJsonReport } from '../../core/index';
+import type { JsonReport } from '../../core/types';
+import { type CliIo, parseFlags } from '../io';
+import { loadPage, UserError } from '../load-page';
+import { table } from '../table';
+
+export const SCAN_USAGE = 'citelens scan <file.html | URL> [--json]';
+
+/** `citelens scan`: the page's claims, sources and findings, as a table or as JSON. */
+export async function runScan(args: string[], io: CliIo): Promise<number> {
+  const { positional, flags } = parseFlags(args, ['json']);
+  const target = positional[0];
+  if (!target || positional.length > 1) throw new UserError(`usage: ${SCAN_USAGE}`);
+  const page = await loadPage(target);
+  const report = toJsonReport(scanDocument(page.document, page.url ? { url: page.url } : {}));
+  if (flags.has('json')) {
+    io.stdout.write(`${JSON.stringify(report)}\n`);
+    return 0;
+  }
+  io.stdout.write(formatReport(report));
+  return 0;
+}
+
+export function formatReport(report: JsonReport): string {
+  const lines: string[] = [];
+  lines.push(`${report.title || '(untitled page)'}${report.url ? `\n${report.url}` : ''}`);
+  lines.push(`${report.claims.length} cited claims, ${report.sources.length} sources, ${report.findings.length} findings`);
+  lines.push('');
+  if (report.sources.length) {
+    lines.push(
+      table(
+        ['#', 'title', 'publisher', 'link', 'claims'],
+        report.sources.map((s) => [s.label, s.title, s.publisher ?? '', s.url ?? '(no link)', String(s.claims.length)]),
+      ),
+    );
+  } else {
+    lines.push('No citation markers found on this page.');
+  }
+  if (report.findings.length) {
+    lines.push('', 'Findings:');
+    for (const f of report.findings) lines.push(`  - ${f.kind}: ${f.message}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

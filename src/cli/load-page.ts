@@ -1,0 +1,59 @@
+import { readFile } from 'node:fs/promises';
+import { parseHTML } from 'linkedom';
+
+/** A failure the command line reports in one line, without a stack trace. */
+export class UserError extends Error {}
+
+export interface LoadedPage {
+  document: Document;
+  /** The page's address when it was fetched; null for a file (the page's own `<base>`/canonical is used then). */
+  url: string | null;
+}
+
+const MAX_PAGE_BYTES = 20 * 1024 * 1024;
+const FETCH_TIMEOUT_MS = 20_000;
+
+/** Parses HTML text with linkedom, the JavaScript DOM the core runs on in Node. */
+export function parseHtml(html: string): Document {
+  return parseHTML(html).document as unknown as Document;
+}
+
+function looksLikeHtml(text: string): boolean {
+  return /<(?:!doctype\s+html|html|head|body|p|div|article|section|main|h[1-6])[\s>]/i.test(text.slice(0, 65536));
+}
+
+async function fetchPage(url: string): Promise<LoadedPage> {
+  let response: Response;
+  try {
+    response = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), credentials: 'omit' });
+  } catch (error) {
+    const reason = error instanceof Error && error.name === 'TimeoutError' ? 'timed out' : 'could not be reached';
+    throw new UserError(`${url} ${reason}`);
+  }
+  if (!response.ok) throw new UserError(`${url} answered ${response.status} ${response.statusText}`.trim());
+  const type = response.headers.get('content-type') ?? '';
+  if (type && !/html|xml/i.test(type)) throw new UserError(`${url} is not an HTML page (${type.split(';')[0]})`);
+  const length = Number(response.headers.get('content-length') ?? '0');
+  if (length > MAX_PAGE_BYTES) throw new UserError(`${url} is too large (${length} bytes)`);
+  const html = await response.text();
+  if (!looksLikeHtml(html)) throw new UserError(`${url} did not return an HTML page`);
+  return { document: parseHtml(html), url: response.url || url };
+}
+
+/** Reads a page from a file or an http(s) URL; anything else is a clear one-line error. */
+export async function loadPage(target: string): Promise<LoadedPage> {
+  if (/^https?:\/\//i.test(target)) return fetchPage(target);
+  if (/^[a-z][a-z0-9+.-]*:/i.test(target) && !/^[a-z]:[\\/]/i.test(target)) {
+    throw new UserError(`${target}: only files and http(s) URLs can be scanned`);
+  }
+  let html: string;
+  try {
+    html = await readFile(target, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UserError(code === 'ENOENT' ? `${target}: no such file` : code === 'EISDIR' ? `${target} is a folder` : `${target}: cannot be read`);
+  }
+  if (!html.trim()) throw new UserError(`${target} is empty`);
+  if (html.includes('\u0000') || !looksLikeHtml(html)) throw new UserError(`${target} is not an HTML file`);
+  return { document: parseHtml(html), url: null };
+}

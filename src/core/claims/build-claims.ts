@@ -1,0 +1,118 @@
+import type { CitationMarker, Claim } from '../types';
+import { BlockText, blockOf } from './block-text';
+import { sentenceBounds } from './sentences';
+
+/** A marker ready to be placed: its public form, the sources it resolves to, and a node at its place. */
+export interface PlacedMarker {
+  marker: CitationMarker;
+  sourceIds: string[];
+  anchor: Node;
+  /** A `[citation needed]` flag: placed like a marker, but it yields a sentence for a finding, not a claim. */
+  flag?: boolean;
+}
+
+export interface FlaggedSentence {
+  text: string;
+}
+
+/** Claim text as a reader reads it: marker characters removed, leftover brackets and spaces tidied. */
+function readableText(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/\[\s*(?:[,;–-]\s*)*\]|\(\s*(?:[,;–-]\s*)*\)/g, '')
+    .replace(/\s+([.,;:!?)\]’”])/g, '$1')
+    .replace(/([(\[‘“])\s+/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Groups markers into claims: the claim of a marker is the sentence of its block that holds it, markers kept whole
+ * (their characters are blanked before segmenting, so `text.[1] Next` splits after `[1]`, never inside it).
+ */
+export function buildClaims(
+  placed: PlacedMarker[],
+  excluded: ReadonlySet<Element>,
+  lang: string,
+): { claims: Claim[]; flagged: FlaggedSentence[] } {
+  const byBlock = new Map<Element, PlacedMarker[]>();
+  const orphans: PlacedMarker[] = [];
+  for (const p of placed) {
+    const block = blockOf(p.anchor);
+    if (!block) {
+      orphans.push(p);
+      continue;
+    }
+    const list = byBlock.get(block);
+    if (list) list.push(p);
+    else byBlock.set(block, [p]);
+  }
+
+  const claims: Claim[] = [];
+  const flagged: FlaggedSentence[] = [];
+  for (const [block, markers] of byBlock) {
+    const text = new BlockText(block, excluded);
+    const mask = new Uint8Array(text.text.length);
+    const located: { p: PlacedMarker; at: number }[] = [];
+    for (const p of markers) {
+      const span = p.marker.span;
+      if (!span) {
+        // A marker that shows no text (a sidenote drawn by a counter): place it at the end of the text before it.
+        located.push({ p, at: Math.max(0, textBefore(text, p.anchor)) });
+        continue;
+      }
+      const start = text.offsetOf(span.start);
+      const end = text.offsetOf(span.end);
+      if (start < 0) continue;
+      for (let i = start; i < (end < 0 ? start : end); i++) mask[i] = 1;
+      located.push({ p, at: start });
+    }
+    let segText = '';
+    for (let i = 0; i < text.text.length; i++) segText += mask[i] ? ' ' : text.text[i];
+    const bounds = sentenceBounds(segText, lang);
+    const groups = new Map<number, PlacedMarker[]>();
+    for (const { p, at } of located) {
+      let index = bounds.findIndex((b) => at >= b.start && at < b.end);
+      if (index < 0) index = bounds.length - 1;
+      const group = groups.get(index);
+      if (group) group.push(p);
+      else groups.set(index, [p]);
+    }
+    for (const [index, group] of [...groups].sort((a, b) => a[0] - b[0])) {
+      const b = bounds[index];
+      if (!b) continue;
+      let visible = '';
+      for (let i = b.start; i < b.end; i++) visible += mask[i] ? ' ' : (text.text[i] ?? '');
+      const sentence = readableText(visible);
+      const real = group.filter((p) => !p.flag);
+      if (real.length < group.length && sentence) flagged.push({ text: sentence });
+      if (!real.length || !sentence) continue;
+      // Trim the highlighted stretch to the sentence's visible characters.
+      let start = b.start;
+      let end = b.end;
+      while (start < end && /\s/.test(text.text[start] ?? '')) start++;
+      while (end > start && /\s/.test(text.text[end - 1] ?? '')) end--;
+      const sourceIds: string[] = [];
+      for (const p of real) for (const id of p.sourceIds) if (!sourceIds.includes(id)) sourceIds.push(id);
+      claims.push({
+        id: '',
+        text: sentence,
+        markers: real.map((p) => p.marker),
+        sourceIds,
+        spans: text.spansBetween(start, end),
+      });
+    }
+  }
+  return { claims, flagged };
+}
+
+/** Offset just before `anchor` in the block's text (for markers without text). */
+function textBefore(text: BlockText, anchor: Node): number {
+  let last = -1;
+  for (const piece of text.pieces) {
+    const position = piece.node.compareDocumentPosition(anchor);
+    // 4 = anchor follows the piece.
+    if (position & 4) last = piece.at + piece.node.data.length - 1;
+  }
+  return last;
+}

@@ -1,0 +1,56 @@
+import { isElement, tagOf } from './node-kinds';
+
+/** Subtrees whose text is never prose: code, scripts, maths, form controls. Brackets there are not citations. */
+const NEVER_PROSE = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'var',
+  'tt',
+  'math',
+  'svg',
+  'textarea',
+  'select',
+  'option',
+  'button',
+  'input',
+  'iframe',
+  'object',
+  'canvas',
+  'head',
+  'title',
+]);
+
+/** Elements a reader does not see, judged from markup only (no layout reads: the scanner must stay cheap). */
+export function isHiddenByMarkup(el: Element): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  if (el.getAttribute('aria-hidden') === 'true' && tagOf(el) !== 'sup') return true;
+  const style = el.getAttribute('style');
+  if (style && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style)) return true;
+  return false;
+}
+
+const MATH_CLASS = /(?:^|\s)(?:mwe-math-element|MathJax\w*|katex\w*|math|tex|latex)(?:\s|$)/;
+
+/** True for an element whose subtree the scanner must not read as prose. */
+export function isSkippedSubtree(el: Element): boolean {
+  if (NEVER_PROSE.has(tagOf(el))) return true;
+  const cls = el.getAttribute('class');
+  if (cls && MATH_CLASS.test(cls)) return true;
+  return isHiddenByMarkup(el);
+}
+
+/** True when `node` lies inside a skipped subtree (up to, not including, `root`). */
+export function isInSkippedSubtree(node: Node, root: Node | null = null): boolean {
+  let current: Node | null = isElement(node) ? node : node.parentNode;
+  while (current && current !== root && isElement(current)) {
+    if (isSkippedSubtree(current)) return true;
+    current = current.parentNode;
+  }
+  return false;
+}

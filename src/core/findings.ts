@@ -1,0 +1,113 @@
+import type { Claim, Finding, Source } from './types';
+import { comparableUrl } from './url';
+
+/** The share of claims one source may carry before the page is said to rest on it. */
+export const CONCENTRATION_SHARE = 0.4;
+/** Fewer claims than this say nothing about concentration. */
+const CONCENTRATION_MIN_CLAIMS = 3;
+
+export interface FindingInputs {
+  claims: Claim[];
+  sources: Source[];
+  /** Markers whose reference is missing, with the claim they belong to. */
+  dangling: { label: string; claimId: string | null }[];
+  unsafeLinks: { sourceId: string; href: string }[];
+  citationNeeded: string[];
+}
+
+function labels(sources: Source[]): string {
+  return sources.map((s) => `[${s.label}]`).join(', ');
+}
+
+function quote(text: string): string {
+  return text.length > 120 ? `“${text.slice(0, 117).trimEnd()}…”` : `“${text}”`;
+}
+
+/** What a careful reader would flag about the page's citations, in plain words. */
+export function findingsFor(input: FindingInputs): Finding[] {
+  const { claims, sources } = input;
+  const findings: Finding[] = [];
+
+  if (input.dangling.length) {
+    const shown = [...new Set(input.dangling.map((d) => `[${d.label}]`))];
+    findings.push({
+      kind: 'dangling-marker',
+      message: `${shown.length === 1 ? 'Marker' : 'Markers'} ${shown.join(', ')} point${shown.length === 1 ? 's' : ''} to no reference on this page.`,
+      claimIds: [...new Set(input.dangling.map((d) => d.claimId).filter((id): id is string => !!id))],
+      sourceIds: [],
+    });
+  }
+
+  const uncited = sources.filter((s) => s.claimIds.length === 0);
+  if (uncited.length) {
+    findings.push({
+      kind: 'uncited-source',
+      message: `${uncited.length === 1 ? 'Reference' : `${uncited.length} references`} ${labels(uncited)} ${uncited.length === 1 ? 'is' : 'are'} listed but never cited in the text.`,
+      claimIds: [],
+      sourceIds: uncited.map((s) => s.id),
+    });
+  }
+
+  if (claims.length >= CONCENTRATION_MIN_CLAIMS) {
+    for (const s of sources) {
+      const share = s.claimIds.length / claims.length;
+      if (share >= CONCENTRATION_SHARE) {
+        findings.push({
+          kind: 'source-concentration',
+          message: `${Math.round(share * 100)}% of the claims (${s.claimIds.length} of ${claims.length}) rest on one source: [${s.label}] ${s.title}.`,
+          claimIds: [...s.claimIds],
+          sourceIds: [s.id],
+        });
+      }
+    }
+  }
+
+  const byUrl = new Map<string, Source[]>();
+  for (const s of sources) {
+    if (!s.url) continue;
+    const key = comparableUrl(s.url);
+    const list = byUrl.get(key);
+    if (list) list.push(s);
+    else byUrl.set(key, [s]);
+  }
+  for (const same of byUrl.values()) {
+    if (same.length < 2) continue;
+    findings.push({
+      kind: 'duplicate-source',
+      message: `${labels(same)} are the same link (${same[0]?.url}): one source counted as ${same.length}.`,
+      claimIds: [...new Set(same.flatMap((s) => s.claimIds))],
+      sourceIds: same.map((s) => s.id),
+    });
+  }
+
+  const linkless = sources.filter((s) => !s.url && s.claimIds.length > 0);
+  if (linkless.length) {
+    findings.push({
+      kind: 'source-without-link',
+      message: `${linkless.length === 1 ? 'Reference' : `${linkless.length} references`} ${labels(linkless)} ${linkless.length === 1 ? 'has' : 'have'} no link, so ${linkless.length === 1 ? 'it' : 'they'} cannot be checked online.`,
+      claimIds: [...new Set(linkless.flatMap((s) => s.claimIds))],
+      sourceIds: linkless.map((s) => s.id),
+    });
+  }
+
+  for (const { sourceId, href } of input.unsafeLinks) {
+    const source = sources.find((s) => s.id === sourceId);
+    const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(href)?.[1]?.toLowerCase() ?? 'unknown';
+    findings.push({
+      kind: 'unsafe-link',
+      message: `Reference [${source?.label ?? '?'}] carries a ${scheme}: link, which is not a web address; it is shown as text and never opened.`,
+      claimIds: source ? [...source.claimIds] : [],
+      sourceIds: [sourceId],
+    });
+  }
+
+  for (const sentence of input.citationNeeded) {
+    findings.push({
+      kind: 'citation-needed',
+      message: `The page itself marks this as needing a citation: ${quote(sentence)}`,
+      claimIds: [],
+      sourceIds: [],
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,221 @@
+import { foldWhitespace, isElement, tagOf } from '../dom/node-kinds';
+import { spanOfElement, widenOverBrackets } from '../dom/spans';
+import type { MarkerCandidate } from './candidates';
+import { parseMarkerLabel } from './labels';
+import type { TargetIndex } from './target-index';
+
+/** Class, id and role words that say "this is a footnote reference" across generators. */
+const DECLARED_CLASS =
+  /(?:^|[\s_-])(?:footnote-ref|footnote-anchor|footnoteref|fnref|fn-ref|noteref|note-ref|reference|ref|cite|citation|ltx_ref|footref|fn|footnote|sidenote-number|footnote-number|endnote-ref|mw-ref)(?:$|[\s_-])/i;
+const DECLARED_ID = /^(?:fnref|cite_ref|footnote-anchor|ref-|fnr|_ftnref|_ednref|sdfootnote\d+anc|noteref|FnAnchor|bodyftn)/i;
+const NOTE_TARGET_ID =
+  /^(?:fn|footnote|note|cite_note|endnote|ref|bib|sdfootnote|_ftn|_edn|ftn|edn|Footnote|r\d|n\d|CR\d|B\d|c\d)/i;
+const INLINE_WRAPPERS = new Set(['sup', 'span', 'b', 'strong', 'i', 'em', 'small', 'cite', 'font']);
+const CITATION_NEEDED = /^\[?\s*(?:citation|source|reference)s? needed\s*\]?$/i;
+
+function classAndIdWords(el: Element): string {
+  return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+}
+
+/** Whether markup near the link declares a footnote reference (the link itself and two wrappers up). */
+function isDeclaredReference(link: Element): boolean {
+  if (link.getAttribute('role') === 'doc-noteref' || link.hasAttribute('data-footnote-ref')) return true;
+  let el: Element | null = link;
+  for (let depth = 0; el && depth < 3; depth++, el = el.parentElement) {
+    if (depth > 0 && !INLINE_WRAPPERS.has(tagOf(el))) break;
+    if (DECLARED_CLASS.test(el.getAttribute('class') ?? '')) return true;
+    if (DECLARED_ID.test(el.getAttribute('id') ?? '') || DECLARED_ID.test(el.getAttribute('name') ?? '')) return true;
+  }
+  return false;
+}
+
+function inSuperscript(el: Element): boolean {
+  for (let cur: Element | null = el, depth = 0; cur && depth < 3; depth++, cur = cur.parentElement) {
+    if (tagOf(cur) === 'sup') return true;
+    const style = cur.getAttribute('style') ?? '';
+    if (/vertical-align\s*:\s*super/i.test(style)) return true;
+  }
+  return false;
+}
+
+/** The outermost inline wrapper that holds nothing but the marker (a Wikipedia `sup.reference` around its link). */
+function markerBox(link: Element): Element {
+  let box = link;
+  const text = foldWhitespace(link.textContent ?? '').replace(/[[\]]/g, '');
+  for (let parent = link.parentElement; parent && INLINE_WRAPPERS.has(tagOf(parent)); parent = parent.parentElement) {
+    if (foldWhitespace(parent.textContent ?? '').replace(/[[\]]/g, '') !== text) break;
+    box = parent;
+  }
+  return box;
+}
+
+/** Same-page fragment of a link: "#fn1" or an absolute link whose fragment names an element of this page. */
+function sameDocumentFragment(link: Element, targets: TargetIndex): string | null {
+  const href = link.getAttribute('href');
+  if (!href) return null;
+  const hash = href.indexOf('#');
+  if (hash < 0) return null;
+  let fragment = href.slice(hash + 1);
+  try {
+    fragment = decodeURIComponent(fragment);
+  } catch {
+    // A malformed escape is kept as written.
+  }
+  if (!fragment) return null;
+  // An absolute link counts as same-page only when its fragment exists here (arXiv, Substack write them so).
+  if (hash > 0 && !targets.find(fragment)) return null;
+  return fragment;
+}
+
+/** A footnote link: `<a href="#fn1">1</a>` in any of its generators' dresses. */
+export function linkMarker(link: Element, targets: TargetIndex): MarkerCandidate | null {
+  const fragment = sameDocumentFragment(link, targets);
+  if (!fragment) return null;
+  const rawText = foldWhitespace(link.textContent ?? '');
+  if (!rawText) return null;
+  const declared = isDeclaredReference(link);
+  const box = markerBox(link);
+  const baseSpan = spanOfElement(box);
+  if (!baseSpan) return null;
+  const { span, bracketed } = widenOverBrackets(box, baseSpan);
+  const selfBracketed = /^\[.*\]$/.test(rawText);
+  const parsed = parseMarkerLabel(rawText, bracketed || selfBracketed || declared);
+  if (!parsed) return null;
+  const targetElement = targets.find(fragment);
+  const superscript = inSuperscript(link);
+  const noteLikeTarget = NOTE_TARGET_ID.test(fragment) || (targetElement ? targets.isInNoteList(targetElement) : false);
+  if (!targetElement && !declared) return null;
+  if (targetElement && targets.isHeadingOrSection(targetElement) && !declared) return null;
+  if (!(declared || superscript || bracketed || selfBracketed || noteLikeTarget)) return null;
+  // A bare number linking to some anchor without any footnote sign is a table of contents or a pager.
+  if (!(declared || superscript || bracketed || selfBracketed) && parsed.kind !== 'numbers') return null;
+  return {
+    shape: 'footnote-link',
+    label: parsed.label,
+    keys: parsed.keys,
+    labelKind: parsed.kind,
+    element: box,
+    target: fragment,
+    targetElement,
+    noteElement: null,
+    declared,
+    span,
+    anchor: link,
+  };
+}
+
+/** An unlinked superscript number `<sup>1</sup>`, `<sup>1,2</sup>`: kept later only if numbered entries back it. */
+export function superscriptMarker(sup: Element): MarkerCandidate | null {
+  if (sup.querySelector('a[href]')) return null;
+  const text = foldWhitespace(sup.textContent ?? '');
+  if (CITATION_NEEDED.test(text)) return citationNeededFlag(sup);
+  const parsed = parseMarkerLabel(text, false);
+  if (!parsed || parsed.kind === 'group') return null;
+  // Exponents: 10<sup>6</sup>, m<sup>2</sup>, x<sup>n</sup>.
+  const before = sup.previousSibling?.textContent ?? '';
+  if (/(?:\d|\b(?:[kcmµnd]?m|ft|in|mi|x|y|n|e))\s*$/.test(before) && !/[.,;:!?)"”’]\s*$/.test(before)) return null;
+  const span = spanOfElement(sup);
+  if (!span) return null;
+  return {
+    shape: 'superscript',
+    label: parsed.label,
+    keys: parsed.keys,
+    labelKind: parsed.kind,
+    element: sup,
+    target: null,
+    targetElement: null,
+    noteElement: null,
+    declared: false,
+    span,
+    anchor: sup,
+  };
+}
+
+export function citationNeededFlag(el: Element): MarkerCandidate {
+  return {
+    shape: 'superscript',
+    label: 'citation needed',
+    keys: [],
+    labelKind: 'named',
+    element: el,
+    target: null,
+    targetElement: null,
+    noteElement: null,
+    declared: false,
+    span: spanOfElement(el),
+    anchor: el,
+    isCitationNeededFlag: true,
+  };
+}
+
+/** Wikipedia's `[citation needed]` template: a sup linking to the policy page. */
+export function isCitationNeededElement(el: Element): boolean {
+  const tag = tagOf(el);
+  if (tag !== 'sup' && tag !== 'span') return false;
+  const cls = el.getAttribute('class') ?? '';
+  if (!/Template-Fact|noprint|Inline-Template/.test(cls)) return false;
+  return CITATION_NEEDED.test(foldWhitespace(el.textContent ?? ''));
+}
+
+const SIDENOTE_NUMBER = /(?:^|\s)(?:sidenote-number|footnote-number|margin-toggle|footref|sidenote-ref|sn-ref)(?:\s|$)/;
+const SIDENOTE_BODY = /(?:^|\s)(?:sidenote|footnote|marginnote|sn|side-note)(?:\s|$)/;
+
+/**
+ * A note that sits in the text itself: Tufte-style sidenotes (`label.sidenote-number` + `span.sidenote`),
+ * org-mode CSS sidenotes, and spans carrying the note hidden inside them (`span.inline-footnote`).
+ * `ordinal` numbers notes whose number is drawn by a CSS counter.
+ */
+export function inlineNoteMarker(el: Element, ordinal: () => number): MarkerCandidate | null {
+  const tag = tagOf(el);
+  const cls = el.getAttribute('class') ?? '';
+  if (tag === 'label' && SIDENOTE_NUMBER.test(cls)) {
+    let note: Node | null = el.nextSibling;
+    while (note && (!isElement(note) || tagOf(note) === 'input')) note = note.nextSibling;
+    if (!isElement(note) || !SIDENOTE_BODY.test(note.getAttribute('class') ?? '')) return null;
+    if (/(?:^|\s)marginnote(?:\s|$)/.test(note.getAttribute('class') ?? '')) return null; // unnumbered margin notes are asides
+    const shown = foldWhitespace(el.textContent ?? '');
+    const label = shown || String(ordinal());
+    return {
+      shape: 'inline-note',
+      label,
+      keys: [label],
+      labelKind: 'numbers',
+      element: el,
+      target: null,
+      targetElement: null,
+      noteElement: note,
+      declared: true,
+      span: spanOfElement(el),
+      anchor: el,
+    };
+  }
+  if ((tag === 'span' || tag === 'sup') && /(?:^|\s)inline-footnote(?:\s|$)/i.test(cls)) {
+    let note: Element | null = null;
+    for (const child of Array.from(el.children)) if (/footnote-?content/i.test(child.getAttribute('class') ?? '')) note = child;
+    const own = Array.from(el.childNodes)
+      .filter((n) => n.nodeType === 3)
+      .map((n) => n.textContent ?? '')
+      .join('');
+    const parsed = parseMarkerLabel(own, false);
+    if (!parsed) return null;
+    const first = Array.from(el.childNodes).find((n) => n.nodeType === 3 && (n.textContent ?? '').trim()) as
+      | Text
+      | undefined;
+    return {
+      shape: 'inline-note',
+      label: parsed.label,
+      keys: parsed.keys,
+      labelKind: parsed.kind,
+      element: el,
+      target: null,
+      targetElement: null,
+      noteElement: note ?? el,
+      declared: true,
+      span: first ? { start: { node: first, offset: 0 }, end: { node: first, offset: first.data.length } } : null,
+      anchor: el,
+    };
+  }
+  return null;
+}
+
+export { classAndIdWords };

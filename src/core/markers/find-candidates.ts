@@ -1,0 +1,98 @@
+import { isElement, isText, nextInOrder, tagOf } from '../dom/node-kinds';
+import { isSkippedSubtree } from '../dom/skip';
+import type { MarkerCandidate } from './candidates';
+import {
+  citationNeededFlag,
+  inlineNoteMarker,
+  isCitationNeededElement,
+  linkMarker,
+  superscriptMarker,
+} from './element-markers';
+import type { TargetIndex } from './target-index';
+import { textMarkers } from './text-markers';
+
+/** Links that lead back from a note to its marker: never markers themselves. */
+function isBacklink(link: Element): boolean {
+  if (link.getAttribute('role') === 'doc-backlink' || link.hasAttribute('data-footnote-backref')) return true;
+  const words = `${link.getAttribute('class') ?? ''} ${link.parentElement?.getAttribute('class') ?? ''}`;
+  if (/backref|backlink|footnote-back|cite-backlink|footnote-return|reversefootnote/i.test(words)) return true;
+  const href = link.getAttribute('href') ?? '';
+  return /#(?:cite_ref|fnref|fnr\.|_ftnref|_ednref|footnote-anchor|FnAnchor|noteref)/i.test(href);
+}
+
+/**
+ * Walks the page once, in document order, and collects every marker candidate. No layout is read, and the walk
+ * can stop after `budget` nodes and resume, so a huge page is scanned in slices.
+ */
+export class CandidateWalker {
+  readonly candidates: MarkerCandidate[] = [];
+  private next: Node | null;
+  private readonly skipped = new Set<Element>();
+  private sidenoteCount = 0;
+
+  constructor(
+    private readonly root: Element,
+    private readonly targets: TargetIndex,
+  ) {
+    this.next = root.firstChild;
+  }
+
+  get done(): boolean {
+    return this.next === null;
+  }
+
+  /** Visits up to `budget` nodes; returns true when the walk is complete. */
+  step(budget: number): boolean {
+    let node = this.next;
+    for (let visited = 0; node && visited < budget; visited++) {
+      let skipChildren = false;
+      if (isElement(node)) {
+        skipChildren = this.visitElement(node);
+      } else if (isText(node) && node.data.length > 2) {
+        for (const c of textMarkers(node)) this.candidates.push(c);
+      }
+      node = nextInOrder(node, this.root, skipChildren);
+    }
+    this.next = node;
+    return node === null;
+  }
+
+  /** Returns true when the element's children must not be visited. */
+  private visitElement(el: Element): boolean {
+    if (this.skipped.has(el) || isSkippedSubtree(el)) return true;
+    const tag = tagOf(el);
+    if (tag === 'a' && el.hasAttribute('href')) {
+      if (isBacklink(el)) return true;
+      const marker = linkMarker(el, this.targets);
+      if (marker) {
+        this.candidates.push(marker);
+        // The marker's wrapper (sup) may hold nothing else; skip it whole only through the link itself.
+        return true;
+      }
+      return false;
+    }
+    if (tag === 'sup' || tag === 'span') {
+      if (isCitationNeededElement(el)) {
+        this.candidates.push(citationNeededFlag(el));
+        return true;
+      }
+    }
+    if (tag === 'sup') {
+      const marker = superscriptMarker(el);
+      if (marker) {
+        this.candidates.push(marker);
+        return true;
+      }
+      return false;
+    }
+    if (tag === 'label' || tag === 'span') {
+      const marker = inlineNoteMarker(el, () => ++this.sidenoteCount);
+      if (marker) {
+        this.candidates.push(marker);
+        if (marker.noteElement && marker.noteElement !== el) this.skipped.add(marker.noteElement);
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,134 @@
+import { foldWhitespace, isElement, isText, tagOf } from '../dom/node-kinds';
+import { fromSuperscriptDigits } from '../markers/labels';
+
+/** One entry of a reference list: what a marker points to. */
+export interface ReferenceEntry {
+  /** The elements that make up the entry, in order: one `li`; a `dt` and its `dd`; a numbered paragraph and what continues it. */
+  elements: Element[];
+  /** The label the entry shows or its list gives it ("1", "a", "RFC2119"); null when it has none. */
+  shownLabel: string | null;
+  /** The list or container it belongs to, to find the entries nothing cites. */
+  list: Element | null;
+}
+
+const ENTRY_BLOCKS = new Set(['li', 'dd', 'dt', 'p', 'div', 'td', 'tr', 'aside', 'blockquote', 'section', 'footer']);
+
+/** A label at the start of an entry's text: "[1]", "1.", "1)", "(1)", "^1", "¹", "a.", "[RFC2119]". */
+const LEADING_LABEL =
+  /^\s*(?:\[\s*([^\]\s][^\]]{0,40}?)\s*\]|\(\s*(\d{1,4})\s*\)|(\d{1,4})\s*[.):](?=\s|$)|\^\s*(\d{1,4})\b|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})|([a-z])[.)](?=\s))/i;
+
+/** The text at the start of `el`, and whether its first piece is a small element of its own (sup, strong, a, span). */
+function firstLabelElementText(el: Element): string | null {
+  for (let child: Node | null = el.firstChild; child; child = child.nextSibling) {
+    if (isText(child)) {
+      if (child.data.trim()) return null;
+      continue;
+    }
+    if (!isElement(child)) continue;
+    const tag = tagOf(child);
+    if (!/^(?:sup|strong|b|a|span|small|em|i)$/.test(tag)) {
+      return tag === 'p' || tag === 'div' ? firstLabelElementText(child) : null;
+    }
+    const text = foldWhitespace(child.textContent ?? '');
+    if (/^\[?\d{1,4}[.)\]]?$/.test(text)) return text.replace(/[[\].)]/g, '');
+    if (/^\[?[a-z]\]?$/i.test(text)) return text.replace(/[[\]]/g, '');
+    // An empty anchor (`<a id="r1"></a>`) before the label: look past it.
+    if (text === '' && tag === 'a') continue;
+    return null;
+  }
+  return null;
+}
+
+/** The label an entry shows at its start, if any. */
+export function leadingLabel(el: Element): string | null {
+  const fromElement = firstLabelElementText(el);
+  if (fromElement) return String(/^\d+$/.test(fromElement) ? Number(fromElement) : fromElement);
+  const match = LEADING_LABEL.exec(el.textContent ?? '');
+  if (!match) return null;
+  const [, bracket, paren, dotted, caret, superscript, letter] = match;
+  if (bracket) return /^\d+$/.test(bracket) ? String(Number(bracket)) : bracket;
+  const digits = paren ?? dotted ?? caret;
+  if (digits) return String(Number(digits));
+  if (superscript) return String(Number(fromSuperscriptDigits(superscript)));
+  return letter ?? null;
+}
+
+/** An `li`'s number within its `ol` (honouring `start` and `value`), or null outside an ordered list. */
+export function ordinalInList(li: Element): string | null {
+  const list = li.parentElement;
+  if (!list || tagOf(list) !== 'ol') return null;
+  let n = Number(list.getAttribute('start') ?? '1');
+  if (!Number.isFinite(n)) n = 1;
+  for (const item of Array.from(list.children)) {
+    if (tagOf(item) !== 'li') continue;
+    const value = item.getAttribute('value');
+    if (value && /^\d+$/.test(value)) n = Number(value);
+    if (item === li) return String(n);
+    n++;
+  }
+  return null;
+}
+
+function labelOf(el: Element): string | null {
+  return leadingLabel(el) ?? (tagOf(el) === 'li' ? ordinalInList(el) : null);
+}
+
+/** The entry a link marker's target belongs to. */
+export function entryForTarget(target: Element): ReferenceEntry {
+  let block: Element = target;
+  while (!ENTRY_BLOCKS.has(tagOf(block)) && block.parentElement && tagOf(block.parentElement) !== 'body') {
+    block = block.parentElement;
+  }
+  // A wrapper that only holds the target (`<span id=fn1><p>…</p></span>` seen inverted) is fine; a list is not an entry.
+  if (tagOf(block) === 'ol' || tagOf(block) === 'ul') block = target;
+  const elements = [block];
+  if (tagOf(block) === 'dt') {
+    const dd = block.nextElementSibling;
+    if (dd && tagOf(dd) === 'dd') elements.push(dd);
+  }
+  return { elements, shownLabel: labelOf(block), list: block.parentElement };
+}
+
+/**
+ * The entries of a reference section: the items of its lists, its numbered paragraphs (with the unnumbered
+ * blocks that continue them), its `dt`/`dd` pairs.
+ */
+export function entriesOfSection(blocks: Element[]): ReferenceEntry[] {
+  const entries: ReferenceEntry[] = [];
+  let open: ReferenceEntry | null = null;
+  const addBlock = (el: Element, list: Element | null) => {
+    const label = labelOf(el);
+    if (label) {
+      open = { elements: [el], shownLabel: label, list };
+      entries.push(open);
+    } else if (open) {
+      open.elements.push(el);
+    } else if (foldWhitespace(el.textContent ?? '')) {
+      entries.push({ elements: [el], shownLabel: null, list });
+    }
+  };
+  for (const block of blocks) {
+    const tag = tagOf(block);
+    if (tag === 'ol' || tag === 'ul') {
+      open = null;
+      for (const li of Array.from(block.children)) if (tagOf(li) === 'li') addBlock(li, block);
+      open = null;
+    } else if (tag === 'dl') {
+      open = null;
+      for (const item of Array.from(block.children)) {
+        if (tagOf(item) === 'dt') {
+          open = { elements: [item], shownLabel: foldWhitespace(item.textContent ?? '').replace(/^\[|\]$/g, ''), list: block };
+          entries.push(open);
+        } else if (tagOf(item) === 'dd' && open) open.elements.push(item);
+      }
+      open = null;
+    } else if (tag === 'div' && block.children.length > 0 && Array.from(block.children).every((c) => ENTRY_BLOCKS.has(tagOf(c)) || /^(?:ol|ul|dl|h\d)$/.test(tagOf(c)))) {
+      // A wrapper: read its children as blocks of the same section.
+      for (const e of entriesOfSection(Array.from(block.children))) entries.push(e);
+      open = null;
+    } else if (tag !== 'hr' && !/^h[1-6]$/.test(tag)) {
+      addBlock(block, block.parentElement);
+    }
+  }
+  return entries;
+}

@@ -1,0 +1,85 @@
+import { foldWhitespace, tagOf } from '../dom/node-kinds';
+
+/**
+ * Words that head a reference list, in English, German, French, Spanish, Italian, Portuguese and Dutch.
+ * A heading counts when one of them is its first word ("References and notes", "2. Quellen:", "Notes et références").
+ */
+const REFERENCE_WORDS = [
+  'references?',
+  'reference list',
+  'sources?',
+  'notes?',
+  'footnotes?',
+  'endnotes?',
+  'bibliography',
+  'citations?',
+  'works cited',
+  'literature',
+  'further sources',
+  // de
+  'quellen(?:angaben|verzeichnis)?',
+  'einzelnachweise',
+  'anmerkungen',
+  'fu(?:ß|ss)noten',
+  'literatur(?:verzeichnis|angaben)?',
+  'belege',
+  'nachweise',
+  'referenzen',
+  // fr
+  'r[ée]f[ée]rences?',
+  'notes et r[ée]f[ée]rences',
+  'bibliographie',
+  // es
+  'referencias',
+  'notas',
+  'fuentes',
+  'bibliograf[íi]a',
+  'citas',
+  // it
+  'note',
+  'fonti',
+  'riferimenti(?: bibliografici)?',
+  'bibliografia',
+  // pt
+  'refer[êe]ncias',
+  'fontes',
+  // nl
+  'bronnen',
+  'bronvermelding',
+  'referenties',
+  'noten',
+  'voetnoten',
+  'eindnoten',
+  'literatuur',
+];
+
+export const REFERENCE_HEADING = new RegExp(
+  `^(?:[\\dIVX]+(?:\\.\\d+)*\\.?\\s+)?(?:${REFERENCE_WORDS.join('|')})(?:\\b|$)[^.!?]{0,30}$`,
+  'i',
+);
+
+const HEADING_TAGS = /^h[1-6]$/;
+
+/** The heading level: 1–6 for h-tags, 7 for a paragraph or caption acting as a heading. */
+export function headingLevel(el: Element): number {
+  const tag = tagOf(el);
+  return HEADING_TAGS.test(tag) ? Number(tag[1]) : 7;
+}
+
+/** Whether `el` is a heading (or a short bold line acting as one) that names a reference list. */
+export function isReferenceHeading(el: Element): boolean {
+  const tag = tagOf(el);
+  const text = foldWhitespace(el.textContent ?? '').replace(/[:：]\s*$/, '');
+  if (!text || text.length > 50 || !REFERENCE_HEADING.test(text)) return false;
+  if (HEADING_TAGS.test(tag) || tag === 'summary' || tag === 'caption' || tag === 'dt' || tag === 'header') return true;
+  if (tag === 'p' || tag === 'div') {
+    // A paragraph that is nothing but bold text acting as a heading: <p><strong>Quellen:</strong></p>.
+    const strong = el.querySelector('strong, b');
+    return !!strong && foldWhitespace(strong.textContent ?? '').replace(/[:：]\s*$/, '') === text;
+  }
+  return false;
+}
+
+export function isAnyHeading(el: Element): boolean {
+  return HEADING_TAGS.test(tagOf(el));
+}

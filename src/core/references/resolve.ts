@@ -1,0 +1,142 @@
+import { isText, nextInOrder } from '../dom/node-kinds';
+import type { MarkerCandidate } from '../markers/candidates';
+import { type ReferenceEntry, entryForTarget } from './entries';
+import { findReferenceSections, looseNumberedEntries } from './sections';
+
+/** A marker kept, with the entries its keys resolved to (null where a key resolved to nothing). */
+export interface ResolvedMarker {
+  candidate: MarkerCandidate;
+  entries: (ReferenceEntry | null)[];
+}
+
+export interface Resolution {
+  markers: ResolvedMarker[];
+  /** Every entry in the order the page lists them, cited or not (only lists that something cites). */
+  entries: ReferenceEntry[];
+  /** Citation-needed flags, kept for findings. */
+  flags: MarkerCandidate[];
+}
+
+const FOLLOWING = 4;
+
+function follows(a: Node, b: Node): boolean {
+  return (b.compareDocumentPosition(a) & FOLLOWING) !== 0;
+}
+
+function isInside(entry: ReferenceEntry, node: Node): boolean {
+  return entry.elements.some((e) => e === node || e.contains(node));
+}
+
+/** Whether `candidate` is the label an entry opens with ("[1] Publisher — …"), not a marker in its text. */
+function isEntryLabel(entry: ReferenceEntry, candidate: MarkerCandidate): boolean {
+  const first = entry.elements[0];
+  const stop = candidate.span?.start.node ?? candidate.anchor;
+  if (!first) return false;
+  let before = '';
+  for (let node: Node | null = first.firstChild; node && node !== stop; node = nextInOrder(node, first)) {
+    if (node.contains(stop)) continue;
+    if (isText(node)) before += node.data;
+    if (before.trim()) return false;
+  }
+  const offset = candidate.span && candidate.span.start.node === stop ? candidate.span.start.offset : 0;
+  return !(before + (isText(stop) ? stop.data.slice(0, offset) : '')).trim();
+}
+
+class EntryRegistry {
+  private readonly byElement = new Map<Element, ReferenceEntry>();
+  readonly cited = new Set<ReferenceEntry>();
+
+  /** One entry object per element, so a list found twice (by link and by heading) is one list. */
+  intern(entry: ReferenceEntry): ReferenceEntry {
+    const first = entry.elements[0];
+    if (!first) return entry;
+    const known = this.byElement.get(first);
+    if (known) return known;
+    this.byElement.set(first, entry);
+    return entry;
+  }
+
+  all(): ReferenceEntry[] {
+    return [...this.byElement.values()];
+  }
+}
+
+/**
+ * Decides which candidates are markers and which entries they cite: links by their target; plain numbers,
+ * letters and names by a reference list's entry of that label, the nearest one after the marker.
+ */
+export function resolveMarkers(root: Element, candidates: MarkerCandidate[]): Resolution {
+  const registry = new EntryRegistry();
+  const flags = candidates.filter((c) => c.isCitationNeededFlag);
+  const real = candidates.filter((c) => !c.isCitationNeededFlag);
+  const resolved: ResolvedMarker[] = [];
+  const plain: MarkerCandidate[] = [];
+
+  for (const c of real) {
+    if (c.shape === 'inline-note' && c.noteElement) {
+      resolved.push({
+        candidate: c,
+        entries: [registry.intern({ elements: [c.noteElement], shownLabel: c.label, list: null })],
+      });
+    } else if (c.shape === 'footnote-link') {
+      resolved.push({ candidate: c, entries: c.targetElement ? [registry.intern(entryForTarget(c.targetElement))] : [null] });
+    } else {
+      plain.push(c);
+    }
+  }
+
+  // Plain markers need numbered entries: lists under a reference heading or in reference markup, else loose ones.
+  const sections = plain.length || resolved.length ? findReferenceSections(root) : [];
+  const sectionEntries = sections.flatMap((s) => s.entries).map((e) => registry.intern(e));
+  let labelled = sectionEntries.filter((e) => e.shownLabel !== null);
+  if (plain.length && !plain.some((c) => labelled.some((e) => c.keys.includes(e.shownLabel ?? '')))) {
+    const first = plain[0];
+    if (first) labelled = looseNumberedEntries(root, first.anchor).map((e) => registry.intern(e));
+  }
+  const byLabel = new Map<string, ReferenceEntry[]>();
+  for (const e of labelled) {
+    const key = (e.shownLabel ?? '').toLowerCase();
+    const list = byLabel.get(key);
+    if (list) list.push(e);
+    else byLabel.set(key, [e]);
+  }
+
+  const kept: ResolvedMarker[] = [];
+  const unbacked: MarkerCandidate[] = [];
+  for (const c of plain) {
+    const anchor = c.span?.start.node ?? c.anchor;
+    const entries = c.keys.map((key) => {
+      const options = (byLabel.get(key.toLowerCase()) ?? []).filter((e) => !isInside(e, anchor));
+      return options.find((e) => follows(e.elements[0] as Node, anchor)) ?? options[options.length - 1] ?? null;
+    });
+    // The label an entry opens with is the entry's own number, not a citation.
+    if (entries.some((e) => e && isEntryLabel(e, c)) || labelled.some((e) => isInside(e, anchor) && isEntryLabel(e, c))) {
+      continue;
+    }
+    if (entries.some((e) => e)) kept.push({ candidate: c, entries });
+    else unbacked.push(c);
+  }
+  // Unbacked bracket numbers count only where the page's backed markers show that very style (then they dangle).
+  const backedBrackets = kept.filter((m) => m.candidate.shape === 'bracket-text' && m.candidate.labelKind === 'numbers');
+  if (backedBrackets.length >= 3) {
+    const highest = Math.max(...backedBrackets.flatMap((m) => m.candidate.keys.map(Number)));
+    for (const c of unbacked) {
+      if (c.shape === 'bracket-text' && c.labelKind === 'numbers' && c.keys.every((k) => Number(k) <= highest + 5)) {
+        kept.push({ candidate: c, entries: c.keys.map(() => null) });
+      }
+    }
+  }
+
+  // Markers inside a link-cited entry that merely label it (`<p><a name=Footnote_1>1</a> …`) were dropped as backlinks;
+  // what remains is in document order once merged.
+  const markers = [...resolved, ...kept].sort((a, b) => (follows(a.candidate.anchor, b.candidate.anchor) ? 1 : -1));
+  for (const m of markers) for (const e of m.entries) if (e) registry.cited.add(e);
+
+  // Entries nothing cites are reported only from lists that something cites.
+  const citedLists = new Set([...registry.cited].map((e) => e.list).filter((l): l is Element => !!l));
+  const entries = registry
+    .all()
+    .filter((e) => registry.cited.has(e) || (e.list && citedLists.has(e.list) && sectionEntries.includes(e)))
+    .sort((a, b) => (follows(a.elements[0] as Node, b.elements[0] as Node) ? 1 : -1));
+  return { markers, entries, flags };
+}

@@ -1,0 +1,93 @@
+import { foldWhitespace, isElement, nextInOrder, tagOf } from '../dom/node-kinds';
+import { isHiddenByMarkup, isSkippedSubtree } from '../dom/skip';
+import { type ReferenceEntry, entriesOfSection } from './entries';
+import { headingLevel, isAnyHeading, isReferenceHeading } from './headings';
+
+/** Containers that are reference lists by their markup, whatever heads them. */
+const LIST_CONTAINERS = [
+  '[role="doc-endnotes"]',
+  '[role="doc-bibliography"]',
+  'ol.references',
+  'section.footnotes',
+  'div.footnotes',
+  'aside.footnotes',
+  '.ltx_bibliography',
+  '.references-list',
+  '#footnotes',
+  '#references',
+].join(', ');
+
+const SECTION_BLOCKS = /^(?:p|ol|ul|dl|div|li|blockquote|table|section|aside|footer|hr)$/;
+const MAX_SECTION_NODES = 20000;
+const MAX_SECTION_BLOCKS = 5000;
+
+/** A wrapper that holds the heading and little else (`div.mw-heading` with its edit link, `header`, `hgroup`). */
+function isHeadingWrapper(parent: Element, heading: Element): boolean {
+  if (!/^(?:div|header|hgroup|span)$/.test(tagOf(parent))) return false;
+  if (parent.querySelector('p, ol, ul, dl, li, table')) return false;
+  return foldWhitespace(parent.textContent ?? '').length - foldWhitespace(heading.textContent ?? '').length <= 24;
+}
+
+/** The blocks that follow a reference heading in its own container, up to the next heading of its level or above. */
+function blocksAfterHeading(heading: Element, root: Element): Element[] {
+  const level = headingLevel(heading);
+  let start = heading;
+  while (start.parentElement && start.parentElement !== root && isHeadingWrapper(start.parentElement, start)) {
+    start = start.parentElement;
+  }
+  const blocks: Element[] = [];
+  for (let sib = start.nextElementSibling; sib && blocks.length < MAX_SECTION_BLOCKS; sib = sib.nextElementSibling) {
+    if (isAnyHeading(sib) && (headingLevel(sib) <= level || level === 7)) break;
+    if (level === 7 && isReferenceHeading(sib)) break;
+    const inner = sib.querySelector('h1, h2, h3, h4, h5, h6');
+    if (inner && (headingLevel(inner) <= level || isHeadingWrapper(sib, inner))) break;
+    if (!SECTION_BLOCKS.test(tagOf(sib)) || (isSkippedSubtree(sib) && !isHiddenByMarkup(sib))) continue;
+    blocks.push(sib);
+  }
+  return blocks;
+}
+
+export interface ReferenceSection {
+  heading: Element | null;
+  entries: ReferenceEntry[];
+}
+
+/** Every reference list on the page found by its heading or its markup, with its entries. */
+export function findReferenceSections(root: Element): ReferenceSection[] {
+  const sections: ReferenceSection[] = [];
+  const seenHeadings = new Set<Element>();
+  for (const el of Array.from(root.querySelectorAll('h1, h2, h3, h4, h5, h6, p, div, dt, summary, caption, header'))) {
+    if (!isReferenceHeading(el) || seenHeadings.has(el)) continue;
+    // A div heading that wraps a real heading is the same heading.
+    if (el.querySelector('h1, h2, h3, h4, h5, h6') && tagOf(el) === 'div') continue;
+    seenHeadings.add(el);
+    const entries = entriesOfSection(blocksAfterHeading(el, root));
+    if (entries.length) sections.push({ heading: el, entries });
+  }
+  for (const container of Array.from(root.querySelectorAll(LIST_CONTAINERS))) {
+    const blocks = Array.from(container.children).filter((c) => !isAnyHeading(c));
+    const entries = entriesOfSection(blocks);
+    if (entries.length) sections.push({ heading: null, entries });
+  }
+  return sections;
+}
+
+/**
+ * Numbered paragraphs anywhere after `from` ("<p><strong>1</strong> …" after an `<hr>`): the notes of pages
+ * that give their list no heading. Used only for markers nothing else backs.
+ */
+export function looseNumberedEntries(root: Element, from: Node): ReferenceEntry[] {
+  const blocks: Element[] = [];
+  let node: Node | null = from;
+  let started = false;
+  for (let seen = 0; node && seen < MAX_SECTION_NODES; seen++) {
+    if (isElement(node) && tagOf(node) === 'hr') started = true;
+    if (isElement(node) && started && /^(?:p|ol|ul|div|dl)$/.test(tagOf(node)) && !node.querySelector('p, ol, ul, dl, div, h1, h2, h3, h4, h5, h6')) {
+      blocks.push(node);
+      node = nextInOrder(node, root, true);
+      continue;
+    }
+    node = nextInOrder(node, root);
+  }
+  return entriesOfSection(blocks).filter((e) => e.shownLabel !== null);
+}

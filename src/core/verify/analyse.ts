@@ -1,0 +1,75 @@
+import { extractNames, type Name } from './names';
+import { hasNegation } from './negation';
+import { extractQuantities, type Quantity, quantityKey } from './numbers';
+import { contentTerms, type Term, wordTokens } from './text';
+
+/** What the judge knows of one piece of text: computed once per sentence, then combined into passages. */
+export interface AnalysedText {
+  /** Folded word tokens, stop words kept. */
+  tokens: string[];
+  /** Content-word stems in order, repeats kept. */
+  stemSequence: string[];
+  stems: Set<string>;
+  /** Leading letters of the longer stems, for word families Porter leaves apart ("marri" / "marriag"). */
+  prefixes: Set<string>;
+  quantities: Quantity[];
+}
+
+export function analyseText(text: string): AnalysedText {
+  const stemSequence = contentTerms(text).map((t) => t.stem);
+  return { tokens: wordTokens(text), stemSequence, ...stemSets(stemSequence), quantities: extractQuantities(text) };
+}
+
+export const PREFIX_LENGTH = 6;
+
+export function stemPrefix(stem: string): string | null {
+  return stem.length >= PREFIX_LENGTH ? stem.slice(0, PREFIX_LENGTH) : null;
+}
+
+function stemSets(sequence: readonly string[]): { stems: Set<string>; prefixes: Set<string> } {
+  const prefixes = new Set<string>();
+  for (const s of sequence) {
+    const p = stemPrefix(s);
+    if (p) prefixes.add(p);
+  }
+  return { stems: new Set(sequence), prefixes };
+}
+
+/** Several sentences read as one passage. */
+export function combine(parts: readonly AnalysedText[]): AnalysedText {
+  if (parts.length === 1 && parts[0]) return parts[0];
+  const tokens: string[] = [];
+  const stemSequence: string[] = [];
+  const quantities: Quantity[] = [];
+  for (const p of parts) {
+    tokens.push(...p.tokens);
+    stemSequence.push(...p.stemSequence);
+    quantities.push(...p.quantities);
+  }
+  return { tokens, stemSequence, ...stemSets(stemSequence), quantities };
+}
+
+/** The words a passage index holds for a text: content stems, and quantities as `#value` keys. */
+export function indexTerms(a: AnalysedText): string[] {
+  return [...a.stemSequence, ...a.quantities.map((q) => `#${quantityKey(q)}`)];
+}
+
+export interface ClaimAnalysis extends AnalysedText {
+  text: string;
+  /** Distinct content terms, each with the word as the claim first wrote it. */
+  terms: Term[];
+  names: Name[];
+  negated: boolean;
+}
+
+export function analyseClaim(text: string): ClaimAnalysis {
+  const base = analyseText(text);
+  const seen = new Set<string>();
+  const terms: Term[] = [];
+  for (const t of contentTerms(text)) {
+    if (seen.has(t.stem)) continue;
+    seen.add(t.stem);
+    terms.push(t);
+  }
+  return { ...base, text, terms, names: extractNames(text), negated: hasNegation(base.tokens) };
+}

@@ -1,0 +1,94 @@
+import type { AnalysedText, ClaimAnalysis } from './analyse';
+import { type Coverage, coverageOf, coverageShare, unionCoverage } from './coverage';
+import { nameFound, nameTokenShare } from './names';
+import { negatesAny } from './negation';
+import { quantityMatches } from './numbers';
+import type { SourceIndex } from './rank';
+import { isContentWord } from './text';
+import type { Pick } from './select';
+
+/** The judge's inputs, each 0..1 or a small count; their order is the order of the fitted weights. */
+export const FEATURE_NAMES = [
+  'shareBest', // share of the claim (stems, numbers) in the best passage
+  'shareTop', // … in the top three passages together
+  'shareDoc', // … anywhere on the page
+  'missingTop', // claim terms absent from the top three, log(1+n)
+  'numbersMissingTop', // share of the claim's numbers absent from the top three
+  'numbersMissingDoc', // … absent from the page
+  'namesMissingTop', // share of the claim's names whose words are absent from the top three
+  'namesMissingDoc', // share of names not found whole anywhere on the page
+  'bigramsTop', // share of the claim's adjacent content-word pairs found near each other in one top passage
+  'negationConflict', // the best passage negates what the claim affirms, or the reverse
+  'claimLength', // log(1 + distinct content terms): long claims say more that must all be backed
+] as const;
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+export type Features = Record<FeatureName, number>;
+
+export interface Evidence {
+  claim: ClaimAnalysis;
+  index: SourceIndex;
+  picks: Pick[];
+}
+
+const EMPTY: AnalysedText = { tokens: [], stemSequence: [], stems: new Set(), prefixes: new Set(), quantities: [] };
+
+function topCoverage(e: Evidence): Coverage {
+  let c: Coverage = { stems: new Set(), quantities: e.claim.quantities.map(() => false) };
+  for (const p of e.picks) c = unionCoverage(c, p.coverage);
+  return c;
+}
+
+function pairs(sequence: readonly string[], reach: number): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < sequence.length; i++) {
+    for (let j = i + 1; j <= i + reach && j < sequence.length; j++) out.add(`${sequence[i]} ${sequence[j]}`);
+  }
+  return out;
+}
+
+function bigramShare(claim: ClaimAnalysis, texts: AnalysedText[]): number {
+  const wanted = pairs(claim.stemSequence, 1);
+  if (wanted.size === 0) return 1;
+  // A pair may sit a word apart in the source ("home entertainment" / "home video and entertainment").
+  const found = new Set<string>();
+  for (const t of texts) for (const p of pairs(t.stemSequence, 3)) if (wanted.has(p)) found.add(p);
+  return found.size / wanted.size;
+}
+
+export function negationConflict(claim: ClaimAnalysis, best: AnalysedText): boolean {
+  // Only negation near words the claim shares counts: a "not" elsewhere in the passage is about something else.
+  const shared = new Set(claim.tokens.filter((t) => isContentWord(t) && best.tokens.includes(t)));
+  const passageNegates = negatesAny(best.tokens, (t) => shared.has(t));
+  return claim.negated !== passageNegates && shared.size > 0;
+}
+
+function shareMissing(flags: boolean[]): number {
+  return flags.length === 0 ? 0 : flags.filter((f) => !f).length / flags.length;
+}
+
+export function computeFeatures(e: Evidence): Features {
+  const { claim, index, picks } = e;
+  const texts = picks.map((p) => index.analyses[p.id] ?? EMPTY);
+  const best = texts[0] ?? EMPTY;
+  const top = topCoverage(e);
+  const topWords = new Set(texts.flatMap((t) => t.tokens));
+  const docTokens = ` ${index.whole.tokens.join(' ')} `;
+  const missingTop = claim.stems.size - top.stems.size + top.quantities.filter((q) => !q).length;
+  return {
+    shareBest: picks[0]?.share ?? 0,
+    shareTop: coverageShare(claim, top),
+    shareDoc: coverageShare(claim, coverageOf(claim, index.whole)),
+    missingTop: Math.log1p(missingTop),
+    numbersMissingTop: shareMissing(top.quantities),
+    numbersMissingDoc: shareMissing(claim.quantities.map((q) => index.whole.quantities.some((s) => quantityMatches(q, s)))),
+    namesMissingTop: shareMissing(claim.names.map((n) => nameTokenShare(n, topWords) === 1)),
+    namesMissingDoc: shareMissing(claim.names.map((n) => nameFound(n, docTokens))),
+    bigramsTop: bigramShare(claim, texts),
+    negationConflict: picks.length > 0 && negationConflict(claim, best) ? 1 : 0,
+    claimLength: Math.log1p(claim.terms.length),
+  };
+}
+
+export function featureVector(f: Features): number[] {
+  return FEATURE_NAMES.map((n) => f[n]);
+}

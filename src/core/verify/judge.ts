@@ -1,0 +1,101 @@
+import { analyseClaim, type ClaimAnalysis } from './analyse';
+import { type Evidence, computeFeatures, type Features, featureVector } from './features';
+import { type LogisticModel, predictProbability } from './logistic';
+import { nameTokenShare } from './names';
+import { indexSource, rankPassages, type SourceIndex, type SourceLike } from './rank';
+import { selectEvidence } from './select';
+import { JUDGE_MODEL } from './weights';
+
+export type SupportVerdict = 'supported' | 'partial' | 'not_found' | 'unavailable';
+
+export interface JudgedPassage {
+  text: string;
+  /** Share of the claim (content words, numbers) this passage holds, 0..1. */
+  score: number;
+  /** The claim's words and numbers found in it, as the claim writes them. */
+  matchedTerms: string[];
+}
+
+export interface SupportJudgement {
+  verdict: SupportVerdict;
+  /** Estimated probability that the source supports the whole claim, 0..1. */
+  score: number;
+  /** Top 3, best first. */
+  passages: JudgedPassage[];
+  /** Claim words, numbers and names absent from those passages. */
+  missingTerms: string[];
+  missingNumbers: string[];
+  missingNames: string[];
+}
+
+/** The fitted model and its two cut points on its probability. */
+export interface JudgeModel {
+  model: LogisticModel;
+  /** At or above: supported. */
+  supported: number;
+  /** At or above (and below `supported`): partial; below: not found. */
+  partial: number;
+}
+
+const indexes = new WeakMap<SourceLike, SourceIndex>();
+
+/** Indexes a source once however many claims are judged against it (the same object, unchanged). */
+export function sourceIndex(source: SourceLike): SourceIndex {
+  let index = indexes.get(source);
+  if (!index) {
+    index = indexSource(source);
+    indexes.set(source, index);
+  }
+  return index;
+}
+
+/** The best passages and everything the judge measures on them, before any weighting. */
+export function gatherEvidence(claim: string | ClaimAnalysis, index: SourceIndex): Evidence {
+  const analysed = typeof claim === 'string' ? analyseClaim(claim) : claim;
+  return { claim: analysed, index, picks: selectEvidence(index, analysed, rankPassages(index, analysed)) };
+}
+
+export function unavailable(): SupportJudgement {
+  return { verdict: 'unavailable', score: 0, passages: [], missingTerms: [], missingNumbers: [], missingNames: [] };
+}
+
+/** Whether a source supports a claim, on lexical evidence: see docs/support-judge.md. */
+export function judgeSupport(claim: string, source: SourceLike, judge: JudgeModel = JUDGE_MODEL): SupportJudgement {
+  if (source.sentences.length === 0) return unavailable();
+  return judgeEvidence(gatherEvidence(claim, sourceIndex(source)), judge);
+}
+
+export function judgeEvidence(evidence: Evidence, judge: JudgeModel = JUDGE_MODEL): SupportJudgement {
+  return { ...decide(computeFeatures(evidence), judge), ...describe(evidence) };
+}
+
+/** The verdict and score for measured features: the one decision rule the runtime and the evaluation share. */
+export function decide(features: Features, judge: JudgeModel = JUDGE_MODEL): { verdict: SupportVerdict; score: number } {
+  let score = predictProbability(judge.model, featureVector(features));
+  // The model learnt from data with few negations; a passage that says the opposite must not read as support.
+  if (features.negationConflict) score = Math.min(score, judge.supported - 0.01);
+  const verdict: SupportVerdict = score >= judge.supported ? 'supported' : score >= judge.partial ? 'partial' : 'not_found';
+  return { verdict, score: round(score) };
+}
+
+function describe(e: Evidence): Omit<SupportJudgement, 'verdict' | 'score'> {
+  const { claim, index, picks } = e;
+  const passages = picks.map((p) => ({
+    text: index.passages[p.id]?.text ?? '',
+    score: round(p.share),
+    matchedTerms: [
+      ...claim.terms.filter((t) => p.coverage.stems.has(t.stem)).map((t) => t.word),
+      ...claim.quantities.filter((_, i) => p.coverage.quantities[i]).map((q) => q.raw),
+    ],
+  }));
+  const inTop = (stem: string) => picks.some((p) => p.coverage.stems.has(stem));
+  const topWords = new Set(picks.flatMap((p) => index.analyses[p.id]?.tokens ?? []));
+  return {
+    passages,
+    missingTerms: claim.terms.filter((t) => !inTop(t.stem)).map((t) => t.word),
+    missingNumbers: claim.quantities.filter((_, i) => !picks.some((p) => p.coverage.quantities[i])).map((q) => q.raw),
+    missingNames: claim.names.filter((n) => nameTokenShare(n, topWords) < 1).map((n) => n.text),
+  };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
