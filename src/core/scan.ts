@@ -1,4 +1,5 @@
 import { type PlacedMarker, buildClaims } from './claims/build-claims';
+import { DocumentOrder } from './dom/document-order';
 import { findingsFor } from './findings';
 import type { MarkerCandidate } from './markers/candidates';
 import { CandidateWalker } from './markers/find-candidates';
@@ -53,17 +54,30 @@ function* scanSteps(doc: Document, options: ScanOptions): Generator<void, PageRe
   if (!walker.candidates.length) return emptyReport(doc, url);
   yield;
 
-  const resolution = resolveMarkers(root, walker.candidates);
+  const order = new DocumentOrder(root);
+  const resolution = resolveMarkers(root, walker.candidates, order);
   yield;
   const base = linkBase(doc, url);
   const sources: Source[] = [];
   const sourceOf = new Map<ReferenceEntry, Source>();
   const unsafeLinks: { sourceId: string; href: string }[] = [];
+  // A source is labelled as its first marker shows it ("a" for a Wikipedia note whose list numbers it 1).
+  const citedAs = new Map<ReferenceEntry, string>();
+  for (const { candidate, entries } of resolution.markers) {
+    entries.forEach((entry, k) => {
+      if (entry && !citedAs.has(entry)) {
+        citedAs.set(
+          entry,
+          candidate.keys.length === entries.length ? (candidate.keys[k] ?? candidate.label) : candidate.label,
+        );
+      }
+    });
+  }
   for (const entry of resolution.entries) {
     const parsed = parseEntry(entry, base, targets);
     const source: Source = {
       id: `s${sources.length + 1}`,
-      label: entry.shownLabel ?? '',
+      label: citedAs.get(entry) ?? entry.shownLabel ?? '',
       title: parsed.title,
       publisher: parsed.publisher,
       url: parsed.url,
@@ -86,24 +100,32 @@ function* scanSteps(doc: Document, options: ScanOptions): Generator<void, PageRe
       if (source) {
         ids.push(source.id);
         // A source whose list gives it no label takes the label its markers use.
-        if (!source.label) source.label = candidate.keys.length === entries.length ? (candidate.keys[k] ?? '') : candidate.label;
+        if (!source.label)
+          source.label =
+            candidate.keys.length === entries.length ? (candidate.keys[k] ?? '') : candidate.label;
       } else dangling.push({ label: candidate.keys[k] ?? candidate.label, marker });
     });
     placed.push({ marker, sourceIds: ids, anchor: candidate.span?.start.node ?? candidate.anchor });
   });
   for (const flag of resolution.flags) {
-    placed.push({ marker: publicMarker(flag, -1), sourceIds: [], anchor: flag.span?.start.node ?? flag.anchor, flag: true });
+    placed.push({
+      marker: publicMarker(flag, -1),
+      sourceIds: [],
+      anchor: flag.span?.start.node ?? flag.anchor,
+      flag: true,
+    });
   }
   sources.forEach((s, i) => {
     if (!s.label) s.label = String(i + 1);
   });
   // The flags are placed with the markers so that their sentences are found the same way, in document order.
-  placed.sort((a, b) => (a.anchor === b.anchor ? 0 : b.anchor.compareDocumentPosition(a.anchor) & 4 ? 1 : -1));
+  placed.sort((a, b) => order.compare(a.anchor, b.anchor));
   yield;
 
   const excluded = new Set<Element>();
-  for (const c of walker.candidates) if (c.noteElement && c.noteElement !== c.element) excluded.add(c.noteElement);
-  const { claims, flagged } = buildClaims(placed, excluded, pageLanguage(doc));
+  for (const c of walker.candidates)
+    if (c.noteElement && c.noteElement !== c.element) excluded.add(c.noteElement);
+  const { claims, flagged } = buildClaims(placed, excluded, pageLanguage(doc), order);
   numberClaims(claims, sources);
 
   const claimOfMarker = new Map<CitationMarker, Claim>();

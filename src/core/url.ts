@@ -1,6 +1,7 @@
 /** URL rules shared by the scanner and the fetcher: what may be shown as a link and fetched. */
 
-const ARCHIVE_HOSTS = /(?:^|\.)(?:web\.archive\.org|archive\.org|archive\.today|archive\.ph|archive\.is|archive\.li|webcitation\.org|ghostarchive\.org|perma\.cc)$/i;
+const ARCHIVE_HOSTS =
+  /(?:^|\.)(?:web\.archive\.org|archive\.org|archive\.today|archive\.ph|archive\.is|archive\.li|webcitation\.org|ghostarchive\.org|perma\.cc)$/i;
 
 /** The absolute http(s) form of `href`, or null when it is not an http(s) link (or cannot be made absolute). */
 export function absoluteHttpUrl(href: string, base: string | null): string | null {
@@ -21,7 +22,12 @@ export function absoluteHttpUrl(href: string, base: string | null): string | nul
 /** Links with a scheme that runs code or embeds content: never clickable, never fetched, always reported. */
 export function isUnsafeHref(href: string): boolean {
   const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(href.replace(/[\u0000-\u001f]/g, ''));
-  return !!scheme && /^(?:javascript|data|vbscript|file|blob|filesystem|about|chrome|chrome-extension|moz-extension)$/i.test(scheme[1] ?? '');
+  return (
+    !!scheme &&
+    /^(?:javascript|data|vbscript|file|blob|filesystem|about|chrome|chrome-extension|moz-extension)$/i.test(
+      scheme[1] ?? '',
+    )
+  );
 }
 
 export function isHttpUrl(value: string | null | undefined): value is string {

@@ -1,3 +1,4 @@
+import type { DocumentOrder } from '../dom/document-order';
 import type { CitationMarker, Claim } from '../types';
 import { BlockText, blockOf } from './block-text';
 import { sentenceBounds } from './sentences';
@@ -34,6 +35,7 @@ export function buildClaims(
   placed: PlacedMarker[],
   excluded: ReadonlySet<Element>,
   lang: string,
+  order: DocumentOrder,
 ): { claims: Claim[]; flagged: FlaggedSentence[] } {
   const byBlock = new Map<Element, PlacedMarker[]>();
   const orphans: PlacedMarker[] = [];
@@ -58,7 +60,7 @@ export function buildClaims(
       const span = p.marker.span;
       if (!span) {
         // A marker that shows no text (a sidenote drawn by a counter): place it at the end of the text before it.
-        located.push({ p, at: Math.max(0, textBefore(text, p.anchor)) });
+        located.push({ p, at: Math.max(0, textBefore(text, p.anchor, order)) });
         continue;
       }
       const start = text.offsetOf(span.start);
@@ -107,12 +109,10 @@ export function buildClaims(
 }
 
 /** Offset just before `anchor` in the block's text (for markers without text). */
-function textBefore(text: BlockText, anchor: Node): number {
+function textBefore(text: BlockText, anchor: Node, order: DocumentOrder): number {
   let last = -1;
-  for (const piece of text.pieces) {
-    const position = piece.node.compareDocumentPosition(anchor);
-    // 4 = anchor follows the piece.
-    if (position & 4) last = piece.at + piece.node.data.length - 1;
-  }
+  const at = order.of(anchor);
+  for (const piece of text.pieces)
+    if (order.of(piece.node) < at) last = piece.at + piece.node.data.length - 1;
   return last;
 }

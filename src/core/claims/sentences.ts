@@ -38,7 +38,11 @@ export function sentenceBounds(text: string, lang: string): SentenceBounds[] {
     const start = seg.index;
     const end = seg.index + seg.segment.length;
     const prev = out[out.length - 1];
-    if (prev && endsInAbbreviation(text.slice(prev.start, prev.end)) && !/\n\s*$/.test(text.slice(prev.start, prev.end))) {
+    if (
+      prev &&
+      endsInAbbreviation(text.slice(prev.start, prev.end)) &&
+      !/\n\s*$/.test(text.slice(prev.start, prev.end))
+    ) {
       prev.end = end;
     } else {
       out.push({ start, end });

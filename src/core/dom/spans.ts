@@ -26,12 +26,16 @@ function adjacentText(node: Node, direction: 'before' | 'after'): Text | null {
     const sibling: Node | null = direction === 'before' ? current.previousSibling : current.nextSibling;
     if (sibling) {
       let leaf: Node = sibling;
-      while (leaf.firstChild && !isText(leaf)) leaf = (direction === 'before' ? leaf.lastChild : leaf.firstChild) as Node;
+      while (leaf.firstChild && !isText(leaf))
+        leaf = (direction === 'before' ? leaf.lastChild : leaf.firstChild) as Node;
       return isText(leaf) ? leaf : null;
     }
     current = current.parentNode;
     // Brackets live beside the marker or beside its sup/span wrapper, not further out.
-    if (!current || /^(?:p|li|div|td|th|dd|body|section|article)$/i.test((current as Element).localName ?? '')) {
+    if (
+      !current ||
+      /^(?:p|li|div|td|th|dd|body|section|article)$/i.test((current as Element).localName ?? '')
+    ) {
       return null;
     }
   }

@@ -7,7 +7,8 @@ import type { TargetIndex } from './target-index';
 /** Class, id and role words that say "this is a footnote reference" across generators. */
 const DECLARED_CLASS =
   /(?:^|[\s_-])(?:footnote-ref|footnote-anchor|footnoteref|fnref|fn-ref|noteref|note-ref|reference|ref|cite|citation|ltx_ref|footref|fn|footnote|sidenote-number|footnote-number|endnote-ref|mw-ref)(?:$|[\s_-])/i;
-const DECLARED_ID = /^(?:fnref|cite_ref|footnote-anchor|ref-|fnr|_ftnref|_ednref|sdfootnote\d+anc|noteref|FnAnchor|bodyftn)/i;
+const DECLARED_ID =
+  /^(?:fnref|cite_ref|footnote-anchor|ref-|fnr|_ftnref|_ednref|sdfootnote\d+anc|noteref|FnAnchor|bodyftn)/i;
 const NOTE_TARGET_ID =
   /^(?:fn|footnote|note|cite_note|endnote|ref|bib|sdfootnote|_ftn|_edn|ftn|edn|Footnote|r\d|n\d|CR\d|B\d|c\d)/i;
 const INLINE_WRAPPERS = new Set(['sup', 'span', 'b', 'strong', 'i', 'em', 'small', 'cite', 'font']);
@@ -24,7 +25,8 @@ function isDeclaredReference(link: Element): boolean {
   for (let depth = 0; el && depth < 3; depth++, el = el.parentElement) {
     if (depth > 0 && !INLINE_WRAPPERS.has(tagOf(el))) break;
     if (DECLARED_CLASS.test(el.getAttribute('class') ?? '')) return true;
-    if (DECLARED_ID.test(el.getAttribute('id') ?? '') || DECLARED_ID.test(el.getAttribute('name') ?? '')) return true;
+    if (DECLARED_ID.test(el.getAttribute('id') ?? '') || DECLARED_ID.test(el.getAttribute('name') ?? ''))
+      return true;
   }
   return false;
 }
@@ -42,7 +44,11 @@ function inSuperscript(el: Element): boolean {
 function markerBox(link: Element): Element {
   let box = link;
   const text = foldWhitespace(link.textContent ?? '').replace(/[[\]]/g, '');
-  for (let parent = link.parentElement; parent && INLINE_WRAPPERS.has(tagOf(parent)); parent = parent.parentElement) {
+  for (
+    let parent = link.parentElement;
+    parent && INLINE_WRAPPERS.has(tagOf(parent));
+    parent = parent.parentElement
+  ) {
     if (foldWhitespace(parent.textContent ?? '').replace(/[[\]]/g, '') !== text) break;
     box = parent;
   }
@@ -83,7 +89,8 @@ export function linkMarker(link: Element, targets: TargetIndex): MarkerCandidate
   if (!parsed) return null;
   const targetElement = targets.find(fragment);
   const superscript = inSuperscript(link);
-  const noteLikeTarget = NOTE_TARGET_ID.test(fragment) || (targetElement ? targets.isInNoteList(targetElement) : false);
+  const noteLikeTarget =
+    NOTE_TARGET_ID.test(fragment) || (targetElement ? targets.isInNoteList(targetElement) : false);
   if (!targetElement && !declared) return null;
   if (targetElement && targets.isHeadingOrSection(targetElement) && !declared) return null;
   if (!(declared || superscript || bracketed || selfBracketed || noteLikeTarget)) return null;
@@ -113,7 +120,8 @@ export function superscriptMarker(sup: Element): MarkerCandidate | null {
   if (!parsed || parsed.kind === 'group') return null;
   // Exponents: 10<sup>6</sup>, m<sup>2</sup>, x<sup>n</sup>.
   const before = sup.previousSibling?.textContent ?? '';
-  if (/(?:\d|\b(?:[kcmµnd]?m|ft|in|mi|x|y|n|e))\s*$/.test(before) && !/[.,;:!?)"”’]\s*$/.test(before)) return null;
+  if (/(?:\d|\b(?:[kcmµnd]?m|ft|in|mi|x|y|n|e))\s*$/.test(before) && !/[.,;:!?)"”’]\s*$/.test(before))
+    return null;
   const span = spanOfElement(sup);
   if (!span) return null;
   return {
@@ -157,7 +165,8 @@ export function isCitationNeededElement(el: Element): boolean {
   return CITATION_NEEDED.test(foldWhitespace(el.textContent ?? ''));
 }
 
-const SIDENOTE_NUMBER = /(?:^|\s)(?:sidenote-number|footnote-number|margin-toggle|footref|sidenote-ref|sn-ref)(?:\s|$)/;
+const SIDENOTE_NUMBER =
+  /(?:^|\s)(?:sidenote-number|footnote-number|margin-toggle|footref|sidenote-ref|sn-ref)(?:\s|$)/;
 const SIDENOTE_BODY = /(?:^|\s)(?:sidenote|footnote|marginnote|sn|side-note)(?:\s|$)/;
 
 /**
@@ -191,7 +200,8 @@ export function inlineNoteMarker(el: Element, ordinal: () => number): MarkerCand
   }
   if ((tag === 'span' || tag === 'sup') && /(?:^|\s)inline-footnote(?:\s|$)/i.test(cls)) {
     let note: Element | null = null;
-    for (const child of Array.from(el.children)) if (/footnote-?content/i.test(child.getAttribute('class') ?? '')) note = child;
+    for (const child of Array.from(el.children))
+      if (/footnote-?content/i.test(child.getAttribute('class') ?? '')) note = child;
     const own = Array.from(el.childNodes)
       .filter((n) => n.nodeType === 3)
       .map((n) => n.textContent ?? '')
@@ -211,7 +221,9 @@ export function inlineNoteMarker(el: Element, ordinal: () => number): MarkerCand
       targetElement: null,
       noteElement: note ?? el,
       declared: true,
-      span: first ? { start: { node: first, offset: 0 }, end: { node: first, offset: first.data.length } } : null,
+      span: first
+        ? { start: { node: first, offset: 0 }, end: { node: first, offset: first.data.length } }
+        : null,
       anchor: el,
     };
   }

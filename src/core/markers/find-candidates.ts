@@ -1,3 +1,4 @@
+import { isBackReference } from '../dom/backlinks';
 import { isElement, isText, nextInOrder, tagOf } from '../dom/node-kinds';
 import { isSkippedSubtree } from '../dom/skip';
 import type { MarkerCandidate } from './candidates';
@@ -10,15 +11,6 @@ import {
 } from './element-markers';
 import type { TargetIndex } from './target-index';
 import { textMarkers } from './text-markers';
-
-/** Links that lead back from a note to its marker: never markers themselves. */
-function isBacklink(link: Element): boolean {
-  if (link.getAttribute('role') === 'doc-backlink' || link.hasAttribute('data-footnote-backref')) return true;
-  const words = `${link.getAttribute('class') ?? ''} ${link.parentElement?.getAttribute('class') ?? ''}`;
-  if (/backref|backlink|footnote-back|cite-backlink|footnote-return|reversefootnote/i.test(words)) return true;
-  const href = link.getAttribute('href') ?? '';
-  return /#(?:cite_ref|fnref|fnr\.|_ftnref|_ednref|footnote-anchor|FnAnchor|noteref)/i.test(href);
-}
 
 /**
  * Walks the page once, in document order, and collects every marker candidate. No layout is read, and the walk
@@ -62,7 +54,7 @@ export class CandidateWalker {
     if (this.skipped.has(el) || isSkippedSubtree(el)) return true;
     const tag = tagOf(el);
     if (tag === 'a' && el.hasAttribute('href')) {
-      if (isBacklink(el)) return true;
+      if (isBackReference(el)) return true;
       const marker = linkMarker(el, this.targets);
       if (marker) {
         this.candidates.push(marker);

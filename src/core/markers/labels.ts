@@ -15,7 +15,8 @@ const GROUP_NOTE = /^(?:note|notes|n|nb|N\.?B\.?|Anm\.?|Fn\.?|fn|ref|lower-alpha
 const NAMED_REFERENCE = /^[A-Za-z][\w.+\-:/]{1,40}$/;
 
 /** Never markers, though bracketed: editorial insertions and the page's own flags. */
-const EDITORIAL = /^(?:sic!?|…|\.\.\.|\u2026|editor'?s? note|ed\.?|emphasis (?:added|mine|in original)|citation needed|clarification needed|when\?|who\?|which\?|by whom\?|dubious.*|verification needed|update[sd]?|edit(?:ed)?|link|pdf|video|audio|photo|source|sources|archived?|paywall|translated|translation|original|vague|according to whom\?|page needed|full citation needed|better source needed|failed verification|not in citation given|unreliable source\??)$/i;
+const EDITORIAL =
+  /^(?:sic!?|…|\.\.\.|\u2026|editor'?s? note|ed\.?|emphasis (?:added|mine|in original)|citation needed|clarification needed|when\?|who\?|which\?|by whom\?|dubious.*|verification needed|update[sd]?|edit(?:ed)?|link|pdf|video|audio|photo|source|sources|archived?|paywall|translated|translation|original|vague|according to whom\?|page needed|full citation needed|better source needed|failed verification|not in citation given|unreliable source\??)$/i;
 
 export function stripBrackets(text: string): string {
   return text
@@ -68,7 +69,11 @@ export function parseMarkerLabel(text: string, allowNamed: boolean): ParsedLabel
   const counter = /^(lower|upper)-(alpha|latin|roman)\s*(\d{1,3})$/i.exec(label);
   if (counter) {
     // Parsoid writes the CSS counter's name ("lower-alpha 1"); the reader sees "a".
-    const shown = counterLabel(Number(counter[3]), (counter[2] ?? '').toLowerCase(), (counter[1] ?? '').toLowerCase() === 'upper');
+    const shown = counterLabel(
+      Number(counter[3]),
+      (counter[2] ?? '').toLowerCase(),
+      (counter[1] ?? '').toLowerCase() === 'upper',
+    );
     return { label: shown, keys: [shown.toLowerCase()], kind: 'letter' };
   }
   if (GROUP_NOTE.test(label)) return { label, keys: [label.toLowerCase()], kind: 'group' };

@@ -38,7 +38,8 @@ export class TargetIndex {
       if (depth++ > 5) break;
       const tag = tagOf(a);
       if (tag === 'li' || tag === 'dd' || tag === 'dt') return true;
-      if (NOTE_CONTAINER_WORDS.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`)) return true;
+      if (NOTE_CONTAINER_WORDS.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`))
+        return true;
     }
     return false;
   }

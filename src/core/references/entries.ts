@@ -1,17 +1,33 @@
+import { isBackReference } from '../dom/backlinks';
 import { foldWhitespace, isElement, isText, tagOf } from '../dom/node-kinds';
 import { fromSuperscriptDigits } from '../markers/labels';
 
 /** One entry of a reference list: what a marker points to. */
 export interface ReferenceEntry {
-  /** The elements that make up the entry, in order: one `li`; a `dt` and its `dd`; a numbered paragraph and what continues it. */
-  elements: Element[];
+  /**
+   * The nodes that make up the entry, in order: one `li`; a `dt` and its `dd`; a numbered paragraph and the blocks
+   * that continue it; or the inline nodes of one `<br>`-separated line.
+   */
+  parts: Node[];
   /** The label the entry shows or its list gives it ("1", "a", "RFC2119"); null when it has none. */
   shownLabel: string | null;
   /** The list or container it belongs to, to find the entries nothing cites. */
   list: Element | null;
 }
 
-const ENTRY_BLOCKS = new Set(['li', 'dd', 'dt', 'p', 'div', 'td', 'tr', 'aside', 'blockquote', 'section', 'footer']);
+const ENTRY_BLOCKS = new Set([
+  'li',
+  'dd',
+  'dt',
+  'p',
+  'div',
+  'td',
+  'tr',
+  'aside',
+  'blockquote',
+  'section',
+  'footer',
+]);
 
 /** A label at the start of an entry's text: "[1]", "1.", "1)", "(1)", "^1", "¹", "a.", "[RFC2119]". */
 const LEADING_LABEL =
@@ -25,11 +41,21 @@ function firstLabelElementText(el: Element): string | null {
       continue;
     }
     if (!isElement(child)) continue;
+    if (isBackReference(child)) continue;
     const tag = tagOf(child);
     if (!/^(?:sup|strong|b|a|span|small|em|i)$/.test(tag)) {
       return tag === 'p' || tag === 'div' ? firstLabelElementText(child) : null;
     }
     const text = foldWhitespace(child.textContent ?? '');
+    // A label inside a bold lead-in: <b><sup>1</sup> Note:</b>.
+    if (
+      /^(?:b|strong|em|i|span)$/.test(tag) &&
+      isElement(child.firstElementChild) &&
+      !/^\[?\d{1,4}[.)\]]?$/.test(text)
+    ) {
+      const inner = firstLabelElementText(child);
+      if (inner) return inner;
+    }
     if (/^\[?\d{1,4}[.)\]]?$/.test(text)) return text.replace(/[[\].)]/g, '');
     if (/^\[?[a-z]\]?$/i.test(text)) return text.replace(/[[\]]/g, '');
     // An empty anchor (`<a id="r1"></a>`) before the label: look past it.
@@ -69,8 +95,43 @@ export function ordinalInList(li: Element): string | null {
   return null;
 }
 
+/** "1   https://…", "1 Smith, J.": a bare number opening an entry, trusted only inside a reference section. */
+function bareNumberLabel(el: Element): string | null {
+  const match = /^\s*(\d{1,4})\s+\S/.exec(el.textContent ?? '');
+  return match ? String(Number(match[1])) : null;
+}
+
 function labelOf(el: Element): string | null {
   return leadingLabel(el) ?? (tagOf(el) === 'li' ? ordinalInList(el) : null);
+}
+
+/** A label at the start of a plain line: "[1] ", "1. ", "1) ", or (in a reference section) a bare "1 ". */
+const LINE_LABEL = /^\s*(?:\[\s*(\d{1,4}|[a-z])\s*\]|(\d{1,4})[.)](?=\s))/i;
+
+/**
+ * The `<br>`-separated lines of a block that open with a label, as entries: forum posts and plain pages write
+ * their sources as "[1] http://…<br>[2] http://…". Empty when fewer than two lines are labelled.
+ */
+export function lineEntries(block: Element): ReferenceEntry[] {
+  const lines: Node[][] = [[]];
+  for (const child of Array.from(block.childNodes)) {
+    if (isElement(child) && tagOf(child) === 'br') lines.push([]);
+    else lines[lines.length - 1]?.push(child);
+  }
+  const entries: ReferenceEntry[] = [];
+  for (const nodes of lines) {
+    const text = nodes.map((n) => n.textContent ?? '').join('');
+    const match = LINE_LABEL.exec(text);
+    const first = nodes.find((n) => (n.textContent ?? '').trim());
+    if (!match || !first) continue;
+    const label = match[1] ?? match[2] ?? '';
+    entries.push({
+      parts: nodes.slice(nodes.indexOf(first)),
+      shownLabel: /^\d+$/.test(label) ? String(Number(label)) : label,
+      list: block,
+    });
+  }
+  return entries.length >= 2 ? entries : [];
 }
 
 /** The entry a link marker's target belongs to. */
@@ -81,30 +142,36 @@ export function entryForTarget(target: Element): ReferenceEntry {
   }
   // A wrapper that only holds the target (`<span id=fn1><p>…</p></span>` seen inverted) is fine; a list is not an entry.
   if (tagOf(block) === 'ol' || tagOf(block) === 'ul') block = target;
-  const elements = [block];
+  const parts: Node[] = [block];
   if (tagOf(block) === 'dt') {
     const dd = block.nextElementSibling;
-    if (dd && tagOf(dd) === 'dd') elements.push(dd);
+    if (dd && tagOf(dd) === 'dd') parts.push(dd);
   }
-  return { elements, shownLabel: labelOf(block), list: block.parentElement };
+  return { parts, shownLabel: labelOf(block), list: block.parentElement };
 }
 
 /**
  * The entries of a reference section: the items of its lists, its numbered paragraphs (with the unnumbered
  * blocks that continue them), its `dt`/`dd` pairs.
  */
-export function entriesOfSection(blocks: Element[]): ReferenceEntry[] {
+export function entriesOfSection(blocks: Element[], inSection = true): ReferenceEntry[] {
   const entries: ReferenceEntry[] = [];
   let open: ReferenceEntry | null = null;
   const addBlock = (el: Element, list: Element | null) => {
-    const label = labelOf(el);
+    const lines = el.querySelector('br') ? lineEntries(el) : [];
+    if (lines.length) {
+      entries.push(...lines);
+      open = null;
+      return;
+    }
+    const label = labelOf(el) ?? (inSection ? bareNumberLabel(el) : null);
     if (label) {
-      open = { elements: [el], shownLabel: label, list };
+      open = { parts: [el], shownLabel: label, list };
       entries.push(open);
     } else if (open) {
-      open.elements.push(el);
+      open.parts.push(el);
     } else if (foldWhitespace(el.textContent ?? '')) {
-      entries.push({ elements: [el], shownLabel: null, list });
+      entries.push({ parts: [el], shownLabel: null, list });
     }
   };
   for (const block of blocks) {
@@ -117,14 +184,24 @@ export function entriesOfSection(blocks: Element[]): ReferenceEntry[] {
       open = null;
       for (const item of Array.from(block.children)) {
         if (tagOf(item) === 'dt') {
-          open = { elements: [item], shownLabel: foldWhitespace(item.textContent ?? '').replace(/^\[|\]$/g, ''), list: block };
+          open = {
+            parts: [item],
+            shownLabel: foldWhitespace(item.textContent ?? '').replace(/^\[|\]$/g, ''),
+            list: block,
+          };
           entries.push(open);
-        } else if (tagOf(item) === 'dd' && open) open.elements.push(item);
+        } else if (tagOf(item) === 'dd' && open) open.parts.push(item);
       }
       open = null;
-    } else if (tag === 'div' && block.children.length > 0 && Array.from(block.children).every((c) => ENTRY_BLOCKS.has(tagOf(c)) || /^(?:ol|ul|dl|h\d)$/.test(tagOf(c)))) {
+    } else if (
+      tag === 'div' &&
+      block.children.length > 0 &&
+      Array.from(block.children).every(
+        (c) => ENTRY_BLOCKS.has(tagOf(c)) || /^(?:ol|ul|dl|h\d)$/.test(tagOf(c)),
+      )
+    ) {
       // A wrapper: read its children as blocks of the same section.
-      for (const e of entriesOfSection(Array.from(block.children))) entries.push(e);
+      for (const e of entriesOfSection(Array.from(block.children), inSection)) entries.push(e);
       open = null;
     } else if (tag !== 'hr' && !/^h[1-6]$/.test(tag)) {
       addBlock(block, block.parentElement);

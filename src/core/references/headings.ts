@@ -71,10 +71,11 @@ export function isReferenceHeading(el: Element): boolean {
   const tag = tagOf(el);
   const text = foldWhitespace(el.textContent ?? '').replace(/[:：]\s*$/, '');
   if (!text || text.length > 50 || !REFERENCE_HEADING.test(text)) return false;
-  if (HEADING_TAGS.test(tag) || tag === 'summary' || tag === 'caption' || tag === 'dt' || tag === 'header') return true;
+  if (HEADING_TAGS.test(tag) || tag === 'summary' || tag === 'caption' || tag === 'dt' || tag === 'header')
+    return true;
   if (tag === 'p' || tag === 'div') {
-    // A paragraph that is nothing but bold text acting as a heading: <p><strong>Quellen:</strong></p>.
-    const strong = el.querySelector('strong, b');
+    // A paragraph that is nothing but bold or italic text acting as a heading: <p><strong>Quellen:</strong></p>.
+    const strong = el.querySelector('strong, b, em, i, u');
     return !!strong && foldWhitespace(strong.textContent ?? '').replace(/[:：]\s*$/, '') === text;
   }
   return false;

@@ -1,3 +1,4 @@
+import { isBackReference } from '../dom/backlinks';
 import { foldWhitespace, isElement, isText, nextInOrder, tagOf } from '../dom/node-kinds';
 import { isSkippedSubtree } from '../dom/skip';
 import type { TargetIndex } from '../markers/target-index';
@@ -13,22 +14,15 @@ export interface ParsedEntry {
   unsafeLinks: string[];
 }
 
-/** Links and wrappers that lead back to the marker: not part of what the entry says. */
-export function isBackReference(el: Element): boolean {
-  if (el.getAttribute('role') === 'doc-backlink' || el.hasAttribute('data-footnote-backref')) return true;
-  const cls = el.getAttribute('class') ?? '';
-  if (/backref|backlink|footnote-back|cite-backlink|footnote-return|reversefootnote|footnote-number|footnum/i.test(cls)) {
-    return true;
-  }
-  if (tagOf(el) !== 'a') return false;
-  const href = el.getAttribute('href') ?? '';
-  return /#(?:cite_ref|fnref|fnr\.|_ftnref|_ednref|footnote-anchor|FnAnchor|noteref)/i.test(href) || /^[↩↑^⤴]+$/.test((el.textContent ?? '').trim());
-}
-
 /** The entry's own text: backlinks, scripts and styles left out, whitespace folded. */
-function entryText(elements: Element[]): string {
+function entryText(parts: Node[]): string {
   let out = '';
-  for (const root of elements) {
+  for (const root of parts) {
+    if (isText(root)) {
+      out += root.data;
+      continue;
+    }
+    if (!isElement(root) || isBackReference(root)) continue;
     for (let node: Node | null = root.firstChild; node; ) {
       if (isElement(node) && (isBackReference(node) || (isSkippedSubtree(node) && tagOf(node) !== 'code'))) {
         node = nextInOrder(node, root, true);
@@ -48,7 +42,10 @@ function withoutLabel(text: string, label: string | null): string {
   let rest = text;
   if (label) {
     const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    rest = rest.replace(new RegExp(`^\\s*(?:\\[\\s*${escaped}\\s*\\]|\\(${escaped}\\)|${escaped}\\s*[.):]?)\\s*`), '');
+    rest = rest.replace(
+      new RegExp(`^\\s*(?:\\[\\s*${escaped}\\s*\\]|\\(${escaped}\\)|${escaped}\\s*[.):]?)\\s*`),
+      '',
+    );
   }
   return rest.replace(/^(?:[↩↑^]\s*)+/, '').trim();
 }
@@ -58,14 +55,19 @@ const WIKI_INTERNAL = /\/wiki\/|[?&]title=|Special:BookSources/;
 interface LinkChoice {
   url: string;
   text: string;
-  element: Element;
+  element: Element | null;
 }
 
-function linksOf(elements: Element[], base: string | null, unsafe: string[]): { external: LinkChoice[]; fragments: string[] } {
+function linksOf(
+  parts: Node[],
+  base: string | null,
+  unsafe: string[],
+): { external: LinkChoice[]; fragments: string[] } {
   const external: LinkChoice[] = [];
   const fragments: string[] = [];
   const pageHost = base ? siteOf(base) : null;
-  for (const root of elements) {
+  for (const root of parts) {
+    if (!isElement(root)) continue;
     const anchors = tagOf(root) === 'a' ? [root] : Array.from(root.querySelectorAll('a[href]'));
     for (const a of anchors) {
       if (isBackReference(a)) continue;
@@ -81,7 +83,12 @@ function linksOf(elements: Element[], base: string | null, unsafe: string[]): { 
       const url = absoluteHttpUrl(href, base);
       if (!url) continue;
       if (pageHost && siteOf(url) === pageHost && WIKI_INTERNAL.test(url)) continue;
-      if (WIKI_INTERNAL.test(url) && /wiki(?:pedia|media|data)|fandom\.com/.test(url) && !a.matches('.external, .external *')) continue;
+      if (
+        WIKI_INTERNAL.test(url) &&
+        /wiki(?:pedia|media|data)|fandom\.com/.test(url) &&
+        !a.matches('.external, .external *')
+      )
+        continue;
       external.push({ url, text: foldWhitespace(a.textContent ?? ''), element: a });
     }
   }
@@ -107,7 +114,10 @@ const QUOTED = /[“"«„]([^”"»“]{3,300}?)[”"»“]/;
 
 /** "Publisher — Title — URL", as plain-text reference lines often read. */
 function dashFields(text: string): { publisher: string | null; title: string } | null {
-  const parts = text.split(DASH_SPLIT).map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split(DASH_SPLIT)
+    .map((p) => p.trim())
+    .filter(Boolean);
   const last = parts[parts.length - 1] ?? '';
   const endsWithUrl = /^(?:https?:\/\/|www\.)\S+$/.test(last);
   if (endsWithUrl && parts.length >= 3) {
@@ -121,7 +131,9 @@ function dashFields(text: string): { publisher: string | null; title: string } |
 function citeFields(cite: Element): { title: string | null; publisher: string | null } {
   const text = foldWhitespace(cite.textContent ?? '');
   const quoted = QUOTED.exec(text)?.[1] ?? null;
-  const italics = Array.from(cite.querySelectorAll('i, cite i')).map((i) => foldWhitespace(i.textContent ?? ''));
+  const italics = Array.from(cite.querySelectorAll('i, cite i')).map((i) =>
+    foldWhitespace(i.textContent ?? ''),
+  );
   if (quoted) return { title: quoted.replace(/[.,]$/, ''), publisher: italics[0] ?? null };
   return { title: italics[0] ?? null, publisher: italics[1] ?? null };
 }
@@ -137,14 +149,16 @@ function firstClause(text: string): string {
  */
 export function parseEntry(entry: ReferenceEntry, base: string | null, targets: TargetIndex): ParsedEntry {
   const unsafeLinks: string[] = [];
-  const text = withoutLabel(entryText(entry.elements), entry.shownLabel);
-  const { external, fragments } = linksOf(entry.elements, base, unsafeLinks);
+  const text = withoutLabel(entryText(entry.parts), entry.shownLabel);
+  const { external, fragments } = linksOf(entry.parts, base, unsafeLinks);
+  const elements = entry.parts.filter(isElement);
   let link = primaryLink(external, base);
-  let citeRoot: Element | null = entry.elements.map((e) => e.querySelector('cite')).find((c) => c) ?? null;
+  let citeRoot: Element | null =
+    elements.map((e) => (tagOf(e) === 'cite' ? e : e.querySelector('cite'))).find((c) => c) ?? null;
   if (!link) {
     for (const fragment of fragments) {
       const target = targets.find(fragment);
-      if (!target || entry.elements.some((e) => e.contains(target))) continue;
+      if (!target || entry.parts.some((e) => e.contains(target))) continue;
       const followed = linksOf([target], base, unsafeLinks).external;
       link = primaryLink(followed, base);
       if (link) {
@@ -156,7 +170,7 @@ export function parseEntry(entry: ReferenceEntry, base: string | null, targets: 
   if (!link) {
     const bare = URL_IN_TEXT.exec(text)?.[0];
     const url = bare ? absoluteHttpUrl(bare, null) : null;
-    if (url) link = { url, text: bare ?? url, element: entry.elements[0] as Element };
+    if (url) link = { url, text: bare ?? url, element: elements[0] ?? null };
   }
 
   let title: string | null = null;
@@ -171,9 +185,10 @@ export function parseEntry(entry: ReferenceEntry, base: string | null, targets: 
     publisher = fields.publisher;
   }
   if (!title) title = QUOTED.exec(text)?.[1]?.replace(/[.,]$/, '') ?? null;
-  if (!title && link && link.text && !/^(?:https?:\/\/|www\.)/i.test(link.text) && link.text.length >= 3) title = link.text;
+  if (!title && link && link.text && !/^(?:https?:\/\/|www\.)/i.test(link.text) && link.text.length >= 3)
+    title = link.text;
   if (!title) {
-    const em = entry.elements.map((e) => e.querySelector('i, em, cite')).find((e) => e);
+    const em = elements.map((e) => e.querySelector('i, em, cite')).find((e) => e);
     const emText = em ? foldWhitespace(em.textContent ?? '') : '';
     if (emText.length >= 3) title = emText;
   }

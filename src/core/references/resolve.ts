@@ -1,3 +1,4 @@
+import type { DocumentOrder } from '../dom/document-order';
 import { isText, nextInOrder } from '../dom/node-kinds';
 import type { MarkerCandidate } from '../markers/candidates';
 import { type ReferenceEntry, entryForTarget } from './entries';
@@ -17,19 +18,13 @@ export interface Resolution {
   flags: MarkerCandidate[];
 }
 
-const FOLLOWING = 4;
-
-function follows(a: Node, b: Node): boolean {
-  return (b.compareDocumentPosition(a) & FOLLOWING) !== 0;
-}
-
 function isInside(entry: ReferenceEntry, node: Node): boolean {
-  return entry.elements.some((e) => e === node || e.contains(node));
+  return entry.parts.some((e) => e === node || e.contains(node));
 }
 
 /** Whether `candidate` is the label an entry opens with ("[1] Publisher — …"), not a marker in its text. */
 function isEntryLabel(entry: ReferenceEntry, candidate: MarkerCandidate): boolean {
-  const first = entry.elements[0];
+  const first = entry.parts[0];
   const stop = candidate.span?.start.node ?? candidate.anchor;
   if (!first) return false;
   let before = '';
@@ -43,12 +38,12 @@ function isEntryLabel(entry: ReferenceEntry, candidate: MarkerCandidate): boolea
 }
 
 class EntryRegistry {
-  private readonly byElement = new Map<Element, ReferenceEntry>();
+  private readonly byElement = new Map<Node, ReferenceEntry>();
   readonly cited = new Set<ReferenceEntry>();
 
   /** One entry object per element, so a list found twice (by link and by heading) is one list. */
   intern(entry: ReferenceEntry): ReferenceEntry {
-    const first = entry.elements[0];
+    const first = entry.parts[0];
     if (!first) return entry;
     const known = this.byElement.get(first);
     if (known) return known;
@@ -65,7 +60,12 @@ class EntryRegistry {
  * Decides which candidates are markers and which entries they cite: links by their target; plain numbers,
  * letters and names by a reference list's entry of that label, the nearest one after the marker.
  */
-export function resolveMarkers(root: Element, candidates: MarkerCandidate[]): Resolution {
+export function resolveMarkers(
+  root: Element,
+  candidates: MarkerCandidate[],
+  order: DocumentOrder,
+): Resolution {
+  const follows = (a: Node, b: Node) => order.of(a) > order.of(b);
   const registry = new EntryRegistry();
   const flags = candidates.filter((c) => c.isCitationNeededFlag);
   const real = candidates.filter((c) => !c.isCitationNeededFlag);
@@ -76,10 +76,13 @@ export function resolveMarkers(root: Element, candidates: MarkerCandidate[]): Re
     if (c.shape === 'inline-note' && c.noteElement) {
       resolved.push({
         candidate: c,
-        entries: [registry.intern({ elements: [c.noteElement], shownLabel: c.label, list: null })],
+        entries: [registry.intern({ parts: [c.noteElement], shownLabel: c.label, list: null })],
       });
     } else if (c.shape === 'footnote-link') {
-      resolved.push({ candidate: c, entries: c.targetElement ? [registry.intern(entryForTarget(c.targetElement))] : [null] });
+      resolved.push({
+        candidate: c,
+        entries: c.targetElement ? [registry.intern(entryForTarget(c.targetElement))] : [null],
+      });
     } else {
       plain.push(c);
     }
@@ -107,21 +110,30 @@ export function resolveMarkers(root: Element, candidates: MarkerCandidate[]): Re
     const anchor = c.span?.start.node ?? c.anchor;
     const entries = c.keys.map((key) => {
       const options = (byLabel.get(key.toLowerCase()) ?? []).filter((e) => !isInside(e, anchor));
-      return options.find((e) => follows(e.elements[0] as Node, anchor)) ?? options[options.length - 1] ?? null;
+      return options.find((e) => follows(e.parts[0] as Node, anchor)) ?? options[options.length - 1] ?? null;
     });
     // The label an entry opens with is the entry's own number, not a citation.
-    if (entries.some((e) => e && isEntryLabel(e, c)) || labelled.some((e) => isInside(e, anchor) && isEntryLabel(e, c))) {
+    if (
+      entries.some((e) => e && isEntryLabel(e, c)) ||
+      labelled.some((e) => isInside(e, anchor) && isEntryLabel(e, c))
+    ) {
       continue;
     }
     if (entries.some((e) => e)) kept.push({ candidate: c, entries });
     else unbacked.push(c);
   }
   // Unbacked bracket numbers count only where the page's backed markers show that very style (then they dangle).
-  const backedBrackets = kept.filter((m) => m.candidate.shape === 'bracket-text' && m.candidate.labelKind === 'numbers');
+  const backedBrackets = kept.filter(
+    (m) => m.candidate.shape === 'bracket-text' && m.candidate.labelKind === 'numbers',
+  );
   if (backedBrackets.length >= 3) {
     const highest = Math.max(...backedBrackets.flatMap((m) => m.candidate.keys.map(Number)));
     for (const c of unbacked) {
-      if (c.shape === 'bracket-text' && c.labelKind === 'numbers' && c.keys.every((k) => Number(k) <= highest + 5)) {
+      if (
+        c.shape === 'bracket-text' &&
+        c.labelKind === 'numbers' &&
+        c.keys.every((k) => Number(k) <= highest + 5)
+      ) {
         kept.push({ candidate: c, entries: c.keys.map(() => null) });
       }
     }
@@ -129,7 +141,10 @@ export function resolveMarkers(root: Element, candidates: MarkerCandidate[]): Re
 
   // Markers inside a link-cited entry that merely label it (`<p><a name=Footnote_1>1</a> …`) were dropped as backlinks;
   // what remains is in document order once merged.
-  const markers = [...resolved, ...kept].sort((a, b) => (follows(a.candidate.anchor, b.candidate.anchor) ? 1 : -1));
+  const walkIndex = new Map(candidates.map((c, i) => [c, i]));
+  const markers = [...resolved, ...kept].sort(
+    (a, b) => (walkIndex.get(a.candidate) ?? 0) - (walkIndex.get(b.candidate) ?? 0),
+  );
   for (const m of markers) for (const e of m.entries) if (e) registry.cited.add(e);
 
   // Entries nothing cites are reported only from lists that something cites.
@@ -137,6 +152,6 @@ export function resolveMarkers(root: Element, candidates: MarkerCandidate[]): Re
   const entries = registry
     .all()
     .filter((e) => registry.cited.has(e) || (e.list && citedLists.has(e.list) && sectionEntries.includes(e)))
-    .sort((a, b) => (follows(a.elements[0] as Node, b.elements[0] as Node) ? 1 : -1));
+    .sort((a, b) => order.compare(a.parts[0] as Node, b.parts[0] as Node));
   return { markers, entries, flags };
 }

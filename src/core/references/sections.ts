@@ -1,6 +1,6 @@
 import { foldWhitespace, isElement, nextInOrder, tagOf } from '../dom/node-kinds';
 import { isHiddenByMarkup, isSkippedSubtree } from '../dom/skip';
-import { type ReferenceEntry, entriesOfSection } from './entries';
+import { entriesOfSection, lineEntries, type ReferenceEntry } from './entries';
 import { headingLevel, isAnyHeading, isReferenceHeading } from './headings';
 
 /** Containers that are reference lists by their markup, whatever heads them. */
@@ -25,18 +25,28 @@ const MAX_SECTION_BLOCKS = 5000;
 function isHeadingWrapper(parent: Element, heading: Element): boolean {
   if (!/^(?:div|header|hgroup|span)$/.test(tagOf(parent))) return false;
   if (parent.querySelector('p, ol, ul, dl, li, table')) return false;
-  return foldWhitespace(parent.textContent ?? '').length - foldWhitespace(heading.textContent ?? '').length <= 24;
+  return (
+    foldWhitespace(parent.textContent ?? '').length - foldWhitespace(heading.textContent ?? '').length <= 24
+  );
 }
 
 /** The blocks that follow a reference heading in its own container, up to the next heading of its level or above. */
 function blocksAfterHeading(heading: Element, root: Element): Element[] {
   const level = headingLevel(heading);
   let start = heading;
-  while (start.parentElement && start.parentElement !== root && isHeadingWrapper(start.parentElement, start)) {
+  while (
+    start.parentElement &&
+    start.parentElement !== root &&
+    isHeadingWrapper(start.parentElement, start)
+  ) {
     start = start.parentElement;
   }
   const blocks: Element[] = [];
-  for (let sib = start.nextElementSibling; sib && blocks.length < MAX_SECTION_BLOCKS; sib = sib.nextElementSibling) {
+  for (
+    let sib = start.nextElementSibling;
+    sib && blocks.length < MAX_SECTION_BLOCKS;
+    sib = sib.nextElementSibling
+  ) {
     if (isAnyHeading(sib) && (headingLevel(sib) <= level || level === 7)) break;
     if (level === 7 && isReferenceHeading(sib)) break;
     const inner = sib.querySelector('h1, h2, h3, h4, h5, h6');
@@ -56,7 +66,9 @@ export interface ReferenceSection {
 export function findReferenceSections(root: Element): ReferenceSection[] {
   const sections: ReferenceSection[] = [];
   const seenHeadings = new Set<Element>();
-  for (const el of Array.from(root.querySelectorAll('h1, h2, h3, h4, h5, h6, p, div, dt, summary, caption, header'))) {
+  for (const el of Array.from(
+    root.querySelectorAll('h1, h2, h3, h4, h5, h6, p, div, dt, summary, caption, header'),
+  )) {
     if (!isReferenceHeading(el) || seenHeadings.has(el)) continue;
     // A div heading that wraps a real heading is the same heading.
     if (el.querySelector('h1, h2, h3, h4, h5, h6') && tagOf(el) === 'div') continue;
@@ -74,20 +86,32 @@ export function findReferenceSections(root: Element): ReferenceSection[] {
 
 /**
  * Numbered paragraphs anywhere after `from` ("<p><strong>1</strong> …" after an `<hr>`): the notes of pages
- * that give their list no heading. Used only for markers nothing else backs.
+ * that give their list no heading. Used only when no reference list backs any plain marker; a marker still
+ * needs an entry of its own label after it.
  */
 export function looseNumberedEntries(root: Element, from: Node): ReferenceEntry[] {
   const blocks: Element[] = [];
+  const lines: ReferenceEntry[] = [];
+  // The marker's own block may end with its sources as labelled lines ("[1] http://…<br>").
+  for (let up = from.parentElement; up && up !== root; up = up.parentElement) {
+    if (up.querySelector(':scope > br')) lines.push(...lineEntries(up));
+  }
   let node: Node | null = from;
-  let started = false;
   for (let seen = 0; node && seen < MAX_SECTION_NODES; seen++) {
-    if (isElement(node) && tagOf(node) === 'hr') started = true;
-    if (isElement(node) && started && /^(?:p|ol|ul|div|dl)$/.test(tagOf(node)) && !node.querySelector('p, ol, ul, dl, div, h1, h2, h3, h4, h5, h6')) {
+    if (!isElement(node)) {
+      node = nextInOrder(node, root);
+      continue;
+    }
+    if (node.querySelector(':scope > br')) lines.push(...lineEntries(node));
+    if (
+      /^(?:p|ol|ul|div|dl)$/.test(tagOf(node)) &&
+      !node.querySelector('p, ol, ul, dl, div, h1, h2, h3, h4, h5, h6')
+    ) {
       blocks.push(node);
       node = nextInOrder(node, root, true);
       continue;
     }
     node = nextInOrder(node, root);
   }
-  return entriesOfSection(blocks).filter((e) => e.shownLabel !== null);
+  return [...lines, ...entriesOfSection(blocks, false).filter((e) => e.shownLabel !== null)];
 }

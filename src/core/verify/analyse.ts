@@ -17,7 +17,12 @@ export interface AnalysedText {
 
 export function analyseText(text: string): AnalysedText {
   const stemSequence = contentTerms(text).map((t) => t.stem);
-  return { tokens: wordTokens(text), stemSequence, ...stemSets(stemSequence), quantities: extractQuantities(text) };
+  return {
+    tokens: wordTokens(text),
+    stemSequence,
+    ...stemSets(stemSequence),
+    quantities: extractQuantities(text),
+  };
 }
 
 export const PREFIX_LENGTH = 6;

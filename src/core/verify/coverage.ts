@@ -22,7 +22,10 @@ export function coverageOf(claim: ClaimAnalysis, text: AnalysedText): Coverage {
 }
 
 export function unionCoverage(a: Coverage, b: Coverage): Coverage {
-  return { stems: new Set([...a.stems, ...b.stems]), quantities: a.quantities.map((x, i) => x || b.quantities[i] === true) };
+  return {
+    stems: new Set([...a.stems, ...b.stems]),
+    quantities: a.quantities.map((x, i) => x || b.quantities[i] === true),
+  };
 }
 
 /** Share of the claim's weight a coverage holds, 0 to 1 (1 for a claim with nothing to look for). */

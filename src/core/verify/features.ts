@@ -30,7 +30,13 @@ export interface Evidence {
   picks: Pick[];
 }
 
-const EMPTY: AnalysedText = { tokens: [], stemSequence: [], stems: new Set(), prefixes: new Set(), quantities: [] };
+const EMPTY: AnalysedText = {
+  tokens: [],
+  stemSequence: [],
+  stems: new Set(),
+  prefixes: new Set(),
+  quantities: [],
+};
 
 function topCoverage(e: Evidence): Coverage {
   let c: Coverage = { stems: new Set(), quantities: e.claim.quantities.map(() => false) };
@@ -55,11 +61,28 @@ function bigramShare(claim: ClaimAnalysis, texts: AnalysedText[]): number {
   return found.size / wanted.size;
 }
 
-export function negationConflict(claim: ClaimAnalysis, best: AnalysedText): boolean {
-  // Only negation near words the claim shares counts: a "not" elsewhere in the passage is about something else.
-  const shared = new Set(claim.tokens.filter((t) => isContentWord(t) && best.tokens.includes(t)));
-  const passageNegates = negatesAny(best.tokens, (t) => shared.has(t));
-  return claim.negated !== passageNegates && shared.size > 0;
+/** A sentence must hold this share of the claim before its negation (or its lack of one) is read as a flip. */
+const NEGATION_MIN_SHARE = 0.6;
+
+/**
+ * Whether the sentence of the best passage that holds most of the claim negates what the claim affirms, or
+ * affirms what it negates. Only a cue governing a word the two share counts: "when she's not working" in a
+ * sentence about something else is not a denial.
+ */
+export function negationConflict(claim: ClaimAnalysis, index: SourceIndex, best: Pick | undefined): boolean {
+  const passage = best ? index.passages[best.id] : undefined;
+  if (!passage) return false;
+  let sentence: AnalysedText | undefined;
+  let share = 0;
+  for (let i = passage.start; i < passage.end; i++) {
+    const s = index.sentences[i];
+    const sh = s ? coverageShare(claim, coverageOf(claim, s)) : 0;
+    if (s && sh > share) [sentence, share] = [s, sh];
+  }
+  if (!sentence || share < NEGATION_MIN_SHARE) return false;
+  const tokens = sentence.tokens;
+  const shared = new Set(claim.tokens.filter((t) => isContentWord(t) && tokens.includes(t)));
+  return shared.size > 0 && claim.negated !== negatesAny(tokens, (t) => shared.has(t));
 }
 
 function shareMissing(flags: boolean[]): number {
@@ -80,11 +103,13 @@ export function computeFeatures(e: Evidence): Features {
     shareDoc: coverageShare(claim, coverageOf(claim, index.whole)),
     missingTop: Math.log1p(missingTop),
     numbersMissingTop: shareMissing(top.quantities),
-    numbersMissingDoc: shareMissing(claim.quantities.map((q) => index.whole.quantities.some((s) => quantityMatches(q, s)))),
+    numbersMissingDoc: shareMissing(
+      claim.quantities.map((q) => index.whole.quantities.some((s) => quantityMatches(q, s))),
+    ),
     namesMissingTop: shareMissing(claim.names.map((n) => nameTokenShare(n, topWords) === 1)),
     namesMissingDoc: shareMissing(claim.names.map((n) => nameFound(n, docTokens))),
     bigramsTop: bigramShare(claim, texts),
-    negationConflict: picks.length > 0 && negationConflict(claim, best) ? 1 : 0,
+    negationConflict: negationConflict(claim, index, picks[0]) ? 1 : 0,
     claimLength: Math.log1p(claim.terms.length),
   };
 }

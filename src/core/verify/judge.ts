@@ -56,11 +56,22 @@ export function gatherEvidence(claim: string | ClaimAnalysis, index: SourceIndex
 }
 
 export function unavailable(): SupportJudgement {
-  return { verdict: 'unavailable', score: 0, passages: [], missingTerms: [], missingNumbers: [], missingNames: [] };
+  return {
+    verdict: 'unavailable',
+    score: 0,
+    passages: [],
+    missingTerms: [],
+    missingNumbers: [],
+    missingNames: [],
+  };
 }
 
 /** Whether a source supports a claim, on lexical evidence: see docs/support-judge.md. */
-export function judgeSupport(claim: string, source: SourceLike, judge: JudgeModel = JUDGE_MODEL): SupportJudgement {
+export function judgeSupport(
+  claim: string,
+  source: SourceLike,
+  judge: JudgeModel = JUDGE_MODEL,
+): SupportJudgement {
   if (source.sentences.length === 0) return unavailable();
   return judgeEvidence(gatherEvidence(claim, sourceIndex(source)), judge);
 }
@@ -70,11 +81,15 @@ export function judgeEvidence(evidence: Evidence, judge: JudgeModel = JUDGE_MODE
 }
 
 /** The verdict and score for measured features: the one decision rule the runtime and the evaluation share. */
-export function decide(features: Features, judge: JudgeModel = JUDGE_MODEL): { verdict: SupportVerdict; score: number } {
+export function decide(
+  features: Features,
+  judge: JudgeModel = JUDGE_MODEL,
+): { verdict: SupportVerdict; score: number } {
   let score = predictProbability(judge.model, featureVector(features));
   // The model learnt from data with few negations; a passage that says the opposite must not read as support.
   if (features.negationConflict) score = Math.min(score, judge.supported - 0.01);
-  const verdict: SupportVerdict = score >= judge.supported ? 'supported' : score >= judge.partial ? 'partial' : 'not_found';
+  const verdict: SupportVerdict =
+    score >= judge.supported ? 'supported' : score >= judge.partial ? 'partial' : 'not_found';
   return { verdict, score: round(score) };
 }
 
@@ -93,7 +108,9 @@ function describe(e: Evidence): Omit<SupportJudgement, 'verdict' | 'score'> {
   return {
     passages,
     missingTerms: claim.terms.filter((t) => !inTop(t.stem)).map((t) => t.word),
-    missingNumbers: claim.quantities.filter((_, i) => !picks.some((p) => p.coverage.quantities[i])).map((q) => q.raw),
+    missingNumbers: claim.quantities
+      .filter((_, i) => !picks.some((p) => p.coverage.quantities[i]))
+      .map((q) => q.raw),
     missingNames: claim.names.filter((n) => nameTokenShare(n, topWords) < 1).map((n) => n.text),
   };
 }

@@ -28,7 +28,10 @@ export function fitLogistic(
 ): LogisticModel {
   const d = features.length;
   const n = rows.length;
-  const mean = Array.from({ length: d }, (_, j) => rows.reduce((s, r) => s + (r[j] ?? 0), 0) / Math.max(1, n));
+  const mean = Array.from(
+    { length: d },
+    (_, j) => rows.reduce((s, r) => s + (r[j] ?? 0), 0) / Math.max(1, n),
+  );
   const scale = mean.map((m, j) => {
     const v = rows.reduce((s, r) => s + ((r[j] ?? 0) - m) ** 2, 0) / Math.max(1, n);
     return v > 1e-12 ? Math.sqrt(v) : 1;
@@ -71,7 +74,8 @@ function solve(matrix: number[][], vector: number[]): number[] {
   const a = matrix.map((row, i) => [...row, vector[i] ?? 0]);
   for (let col = 0; col < n; col++) {
     let pivot = col;
-    for (let r = col + 1; r < n; r++) if (Math.abs(a[r]?.[col] ?? 0) > Math.abs(a[pivot]?.[col] ?? 0)) pivot = r;
+    for (let r = col + 1; r < n; r++)
+      if (Math.abs(a[r]?.[col] ?? 0) > Math.abs(a[pivot]?.[col] ?? 0)) pivot = r;
     [a[col], a[pivot]] = [a[pivot] as number[], a[col] as number[]];
     const p = a[col] as number[];
     const pv = p[col] ?? 1;

@@ -13,12 +13,29 @@ export interface Name {
   tokens: string[];
 }
 
-const PARTICLES = new Set(['of', 'de', 'da', 'di', 'du', 'del', 'della', 'van', 'von', 'der', 'den', 'la', 'le', 'y']);
+const PARTICLES = new Set([
+  'of',
+  'de',
+  'da',
+  'di',
+  'du',
+  'del',
+  'della',
+  'van',
+  'von',
+  'der',
+  'den',
+  'la',
+  'le',
+  'y',
+]);
 // Words that open sentences far more often than they name anything; only checked in first position.
 const OPENERS = new Set(
   `according however following despite since after before during although many several later early originally
 currently today also there thus therefore meanwhile additionally furthermore moreover instead unlike like recently
-previously eventually initially finally first second third last next new former its his her their one`.split(/\s+/),
+previously eventually initially finally first second third last next new former its his her their one`.split(
+    /\s+/,
+  ),
 );
 const CAPITALISED = /^[\p{Lu}\p{Lt}][\p{L}\p{M}\p{N}'’.&-]*$/u;
 const ALL_CAPS_INITIALISM = /^(?:\p{Lu}\.){2,}$/u;
@@ -40,7 +57,9 @@ export function extractNames(sentence: string): Name[] {
   words.forEach((raw, i) => {
     // Quotes and brackets around a word do not end a name; a comma, colon or full stop after it does.
     const word = raw.replace(/^[("'“‘[]+/, '').replace(/[)"'”’\],;:!?]+$/, '');
-    const endsClause = /[,;:!?)"”\]]$/.test(raw) || (/\.$/.test(raw) && !ALL_CAPS_INITIALISM.test(word) && !/^\p{Lu}\.$/u.test(word));
+    const endsClause =
+      /[,;:!?)"”\]]$/.test(raw) ||
+      (/\.$/.test(raw) && !ALL_CAPS_INITIALISM.test(word) && !/^\p{Lu}\.$/u.test(word));
     const bare = word.replace(/\.$/, '');
     const lower = bare.toLowerCase();
     const capitalised = CAPITALISED.test(bare) && !(i === 0 && (STOP_WORDS.has(lower) || OPENERS.has(lower)));

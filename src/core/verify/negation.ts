@@ -1,8 +1,21 @@
+import { CLAUSE_BREAK } from './text';
+
 /**
  * Negation that flips a statement: "the drug was approved" against "the drug was not approved", "never
  * released", "no longer operates". Read from folded word tokens ({@link wordTokens} turns "n't" into "not").
  */
-const CUES = new Set(['not', 'never', 'no', 'none', 'nobody', 'nothing', 'neither', 'nor', 'without', 'cannot']);
+const CUES = new Set([
+  'not',
+  'never',
+  'no',
+  'none',
+  'nobody',
+  'nothing',
+  'neither',
+  'nor',
+  'without',
+  'cannot',
+]);
 /** How many words after a cue it still governs: "was not, as reported, approved" is rare; "not approved" common. */
 const SCOPE = 4;
 
@@ -20,7 +33,11 @@ function isCue(tokens: readonly string[], i: number): boolean {
 export function negatesAny(tokens: readonly string[], words: (token: string) => boolean): boolean {
   for (let i = 0; i < tokens.length; i++) {
     if (!isCue(tokens, i)) continue;
-    for (let j = i + 1; j <= i + SCOPE && j < tokens.length; j++) if (words(tokens[j] ?? '')) return true;
+    for (let j = i + 1; j <= i + SCOPE && j < tokens.length; j++) {
+      const t = tokens[j] ?? '';
+      if (t === CLAUSE_BREAK) break;
+      if (words(t)) return true;
+    }
   }
   return false;
 }

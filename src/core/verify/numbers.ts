@@ -87,7 +87,10 @@ export function extractQuantities(text: string): Quantity[] {
   for (const m of text.matchAll(NUMBER_RE)) {
     const [raw, digits, scaleSpaced, scaleGlued, pct] = m;
     if (digits === undefined) continue;
-    found.push({ index: m.index, q: makeQuantity(raw, digits, scaleSpaced ?? scaleGlued, pct !== undefined) });
+    found.push({
+      index: m.index,
+      q: makeQuantity(raw, digits, scaleSpaced ?? scaleGlued, pct !== undefined),
+    });
   }
   for (const m of text.matchAll(WORD_NUMBER_RE)) {
     const [raw, word, scaleWord, pct] = m;

@@ -12,6 +12,8 @@ export interface SourceIndex {
   passages: readonly Passage[];
   /** One analysis per passage, same order. */
   analyses: AnalysedText[];
+  /** One analysis per sentence. */
+  sentences: AnalysedText[];
   /** The whole page read as one text. */
   whole: AnalysedText;
   search: MiniSearch<{ id: number; terms: string }>;
@@ -32,7 +34,7 @@ export function indexSource(source: SourceLike): SourceIndex {
     processTerm: (term) => term,
   });
   search.addAll(analyses.map((a, id) => ({ id, terms: indexTerms(a).join(' ') })));
-  return { passages, analyses, whole: combine(sentenceAnalyses), search };
+  return { passages, analyses, sentences: sentenceAnalyses, whole: combine(sentenceAnalyses), search };
 }
 
 export interface RankedPassage {

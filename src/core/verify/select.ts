@@ -22,9 +22,23 @@ const overlaps = (index: SourceIndex, a: number, b: number): boolean => {
  * Evidence for one claim is often spread over distant sentences; three overlapping windows of the same
  * sentence would show the reader one thing three times.
  */
-export function selectEvidence(index: SourceIndex, claim: ClaimAnalysis, ranked: RankedPassage[], k = 3): Pick[] {
+export function selectEvidence(
+  index: SourceIndex,
+  claim: ClaimAnalysis,
+  ranked: RankedPassage[],
+  k = 3,
+): Pick[] {
   const candidates: Pick[] = ranked.map((r) => {
-    const coverage = coverageOf(claim, index.analyses[r.id] ?? { tokens: [], stemSequence: [], stems: new Set(), prefixes: new Set(), quantities: [] });
+    const coverage = coverageOf(
+      claim,
+      index.analyses[r.id] ?? {
+        tokens: [],
+        stemSequence: [],
+        stems: new Set(),
+        prefixes: new Set(),
+        quantities: [],
+      },
+    );
     return { ...r, coverage, share: coverageShare(claim, coverage) };
   });
   const length = (p: Pick) => {
@@ -38,7 +52,9 @@ export function selectEvidence(index: SourceIndex, claim: ClaimAnalysis, ranked:
     let bestKey: number[] = [];
     for (const c of candidates) {
       if (picks.some((p) => overlaps(index, p.id, c.id))) continue;
-      const gain = covered ? coverageShare(claim, unionCoverage(covered, c.coverage)) - coverageShare(claim, covered) : c.share;
+      const gain = covered
+        ? coverageShare(claim, unionCoverage(covered, c.coverage)) - coverageShare(claim, covered)
+        : c.share;
       const key = [gain, c.share, -length(c), c.bm25];
       if (!best || compareKeys(key, bestKey) > 0) {
         best = c;

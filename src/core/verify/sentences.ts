@@ -36,7 +36,8 @@ export function splitSentences(paragraph: string): string[] {
     const text = next.trim();
     if (!text) continue;
     const last = out.length - 1;
-    if (last >= 0 && /^[\p{Ll}\d]/u.test(text) && !/[!?]["”’)]?$/.test(out[last] ?? '')) out[last] = `${out[last]} ${text}`;
+    if (last >= 0 && /^[\p{Ll}\d]/u.test(text) && !/[!?]["”’)]?$/.test(out[last] ?? ''))
+      out[last] = `${out[last]} ${text}`;
     else out.push(text);
   }
   const rest = pending.replace(/\s+/g, ' ').trim();

@@ -18,7 +18,17 @@ const BLOCKS = new Set(
   `address article aside blockquote body br dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3
 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul`.split(/\s+/),
 );
-const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'button', 'select', 'canvas']);
+const SKIPPED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'iframe',
+  'button',
+  'select',
+  'canvas',
+]);
 
 /** The text under a node, with a blank line at every block edge. */
 function blockText(root: Node): string {
@@ -78,7 +88,12 @@ export function extractSourceText(html: string, url: string, parse: ParseHtml): 
 export function fromPlainText(text: string, title = ''): SourceText {
   const paragraphs = text.split(/\n\s*\n/).filter((p) => p.trim().length > 0);
   const sentences = paragraphs.flatMap((p) => splitSentences(p));
-  return { title, text: paragraphs.map((p) => p.replace(/\s+/g, ' ').trim()).join('\n\n'), sentences, passages: buildPassages(sentences) };
+  return {
+    title,
+    text: paragraphs.map((p) => p.replace(/\s+/g, ' ').trim()).join('\n\n'),
+    sentences,
+    passages: buildPassages(sentences),
+  };
 }
 
 /** Readability resolves relative links against the document's base; give it the page's real address. */

@@ -13,4 +13,3 @@ while who whom why will with would you your yours yourself yourselves s t d ll m
 hasn haven hadn doesn don didn won wouldn shan shouldn couldn mustn mightn needn may might must shall upon per via
 among amongst within without whose whether however although though yet also etc`.split(/\s+/),
 );
-

@@ -10,12 +10,17 @@ export function foldText(text: string): string {
     .toLowerCase();
 }
 
-/** Word tokens in order, folded, stop words kept: what name and phrase matching compares. */
+/** Stands in the token stream for a clause break, so names and negation scopes do not run across one. */
+export const CLAUSE_BREAK = '|';
+
+/** Word tokens in order, folded, stop words kept, clause punctuation as {@link CLAUSE_BREAK}. */
 export function wordTokens(text: string): string[] {
-  // "don't" reads as "do not" so negation cues survive the split on the apostrophe.
+  // "don't" reads as "do not" so negation cues survive the split on the apostrophe. Commas inside figures
+  // ("1,000") are not clause breaks; full stops are left alone because initials ("J. Doe") use them.
   return foldText(text)
     .replace(/n't\b/g, ' not')
-    .split(/[^\p{L}\p{N}]+/u)
+    .replace(/[,;:](?=\s|$)|[!?()[\]]/g, ' | ')
+    .split(/[^\p{L}\p{N}|]+/u)
     .filter((w) => w.length > 0);
 }
 

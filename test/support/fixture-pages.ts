@@ -1,0 +1,35 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** What a person reading the page wrote down as its citations (docs/fixture-format.md). */
+export interface ExpectedPage {
+  page: string;
+  notes?: string;
+  claims: { text: string; markers: string[] }[];
+  sources: { label: string; url: string | null; title?: string }[];
+}
+
+export interface FixturePage {
+  name: string;
+  dir: string;
+  html: string;
+  expected: ExpectedPage;
+}
+
+export const FIXTURE_PAGES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'pages');
+
+/** Every fixture page folder that has both its source and its expectations. */
+export function loadFixturePages(): FixturePage[] {
+  return readdirSync(FIXTURE_PAGES_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => join(FIXTURE_PAGES_DIR, d.name))
+    .filter((dir) => existsSync(join(dir, 'source.html')) && existsSync(join(dir, 'expected.json')))
+    .sort()
+    .map((dir) => ({
+      name: dir.split('/').pop() ?? dir,
+      dir,
+      html: readFileSync(join(dir, 'source.html'), 'utf8'),
+      expected: JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as ExpectedPage,
+    }));
+}
