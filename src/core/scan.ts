@@ -55,7 +55,7 @@ function* scanSteps(doc: Document, options: ScanOptions): Generator<void, PageRe
   yield;
 
   const order = new DocumentOrder(root);
-  const resolution = resolveMarkers(root, walker.candidates, order);
+  const resolution = resolveMarkers(root, walker.candidates, order, targets);
   yield;
   const base = linkBase(doc, url);
   const sources: Source[] = [];
@@ -112,7 +112,7 @@ function* scanSteps(doc: Document, options: ScanOptions): Generator<void, PageRe
       marker: publicMarker(flag, -1),
       sourceIds: [],
       anchor: flag.span?.start.node ?? flag.anchor,
-      flag: true,
+      flag: flag.flag ?? 'mask',
     });
   }
   sources.forEach((s, i) => {

@@ -31,6 +31,16 @@ export function comparableClaim(text: string): string {
     .trim();
 }
 
+/** The URL as the URL standard writes it, so `http://a.org` and `http://a.org/` are one link. */
+function sameUrl(url: string | null): string | null {
+  if (url === null) return null;
+  try {
+    return new URL(url).href;
+  } catch {
+    return url;
+  }
+}
+
 function lcsLength(a: string[], b: string[]): number {
   let prev = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i++) {
@@ -65,12 +75,12 @@ export function scorePage(report: JsonReport, expected: ExpectedPage): PageScore
   }
   const extra = [...remaining].flatMap(([text, n]) => new Array<string>(n).fill(text));
 
-  const byLabel = new Map(report.sources.map((s) => [s.label.toLowerCase(), s.url]));
+  const byLabel = new Map(report.sources.map((s) => [s.label.toLowerCase(), sameUrl(s.url)]));
   const wrong: PageScore['links']['wrong'] = [];
   let linksRight = 0;
   for (const s of expected.sources) {
     const got = byLabel.get(s.label.toLowerCase());
-    if (got !== undefined && got === s.url) linksRight++;
+    if (got !== undefined && got === sameUrl(s.url)) linksRight++;
     else wrong.push({ label: s.label, expected: s.url, got });
   }
 

@@ -8,8 +8,8 @@ export interface PlacedMarker {
   marker: CitationMarker;
   sourceIds: string[];
   anchor: Node;
-  /** A `[citation needed]` flag: placed like a marker, but it yields a sentence for a finding, not a claim. */
-  flag?: boolean;
+  /** Placed like a marker but not one: a `[citation needed]` flag (its sentence is reported) or an aside to leave out. */
+  flag?: 'citation-needed' | 'mask';
 }
 
 export interface FlaggedSentence {
@@ -87,8 +87,9 @@ export function buildClaims(
       for (let i = b.start; i < b.end; i++) visible += mask[i] ? ' ' : (text.text[i] ?? '');
       const sentence = readableText(visible);
       const real = group.filter((p) => !p.flag);
-      if (real.length < group.length && sentence) flagged.push({ text: sentence });
-      if (!real.length || !sentence) continue;
+      if (group.some((p) => p.flag === 'citation-needed') && sentence) flagged.push({ text: sentence });
+      // A marker after an image or a table has no sentence of its own; it still is a claim, with empty text.
+      if (!real.length) continue;
       // Trim the highlighted stretch to the sentence's visible characters.
       let start = b.start;
       let end = b.end;

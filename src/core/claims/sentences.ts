@@ -4,7 +4,7 @@
  */
 
 const ABBREVIATION =
-  /(?:^|[\s(“"'])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Jr|St|Mt|Ft|Gen|Gov|Sen|Rep|Rev|Capt|Col|Lt|Sgt|Maj|Adm|Hon|Pres|Inc|Ltd|Co|Corp|Bros|vs|al|approx|ca|cf|viz|No|Nos|no|vol|Vol|vols|pp|p|ed|eds|Ed|Fig|fig|Figs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|e\.g|i\.e|a\.m|p\.m|Ph\.D|Nr|Abb|S|Bd|Hrsg|sog|vgl|bzw|ggf|z\.\s?B|d\.\s?h|u\.\s?a|o\.\s?ä|Dipl|Mio|Mrd|bzgl|inkl|zzgl|Art|Abs|Ziff|Kap|Tab|Anm|op|cit|ibid|Ibid|etc\.\s?al|M|Mme|Mlle|Sra|Sr|Sto|Sta|Dott|Sig|ca|resp)\.\s*$/;
+  /(?:^|[\s(“"'])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Ven|Fr|Sr|Br|Sr|Jr|St|Mt|Ft|Gen|Gov|Sen|Rep|Rev|Capt|Col|Lt|Sgt|Maj|Adm|Hon|Pres|Inc|Ltd|Co|Corp|Bros|vs|al|approx|ca|cf|viz|No|Nos|no|vol|Vol|vols|pp|p|ed|eds|Ed|Fig|fig|Figs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|e\.g|i\.e|a\.m|p\.m|Ph\.D|Nr|Abb|S|Bd|Hrsg|sog|vgl|bzw|ggf|z\.\s?B|d\.\s?h|u\.\s?a|o\.\s?ä|Dipl|Mio|Mrd|bzgl|inkl|zzgl|Art|Abs|Ziff|Kap|Tab|Anm|op|cit|ibid|Ibid|etc\.\s?al|M|Mme|Mlle|Sra|Sr|Sto|Sta|Dott|Sig|ca|resp)\.\s*$/;
 const INITIAL = /(?:^|[\s(])[A-Z]\.\s*$/;
 /** After these, the next piece is a continuation even if it starts with a capital. */
 function endsInAbbreviation(piece: string): boolean {

@@ -24,6 +24,10 @@ export interface MarkerCandidate {
   span: TextSpan | null;
   /** A node at the marker's place, for finding its block and ordering. */
   anchor: Node;
-  /** True for a flag the page raises itself ([citation needed]); it yields a finding, never a claim. */
-  isCitationNeededFlag?: boolean;
+  /**
+   * Not a marker but something placed like one: a flag the page raises itself ('citation-needed', which yields a
+   * finding) or an editorial aside that belongs to a marker ('mask': Wikipedia's page locator ":p. 7", "[update]"),
+   * left out of the claim's text.
+   */
+  flag?: 'citation-needed' | 'mask';
 }

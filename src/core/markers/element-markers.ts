@@ -4,9 +4,13 @@ import type { MarkerCandidate } from './candidates';
 import { parseMarkerLabel } from './labels';
 import type { TargetIndex } from './target-index';
 
-/** Class, id and role words that say "this is a footnote reference" across generators. */
+/** Class words that say "this is a footnote reference" across generators, wherever they stand. */
 const DECLARED_CLASS =
-  /(?:^|[\s_-])(?:footnote-ref|footnote-anchor|footnoteref|fnref|fn-ref|noteref|note-ref|reference|ref|cite|citation|ltx_ref|footref|fn|footnote|sidenote-number|footnote-number|endnote-ref|mw-ref)(?:$|[\s_-])/i;
+  /(?:footnote|fnref|noteref|note-ref|fn-ref|endnote|sidenote-number|citation|cite_ref|mw-ref|footref|ltx_cite)/i;
+/** Short class tokens that say so only on the marker's wrapper (`sup.reference`), not on any link (Sphinx's `a.reference`). */
+const WRAPPER_CLASS_TOKEN = /(?:^|\s)(?:reference|ref|cite|fn)(?:\s|$)/i;
+/** Class tokens that say so on the link itself (`a.ref` of Blogger, `a.fn`). */
+const LINK_CLASS_TOKEN = /(?:^|\s)(?:ref|fn)(?:\s|$)/i;
 const DECLARED_ID =
   /^(?:fnref|cite_ref|footnote-anchor|ref-|fnr|_ftnref|_ednref|sdfootnote\d+anc|noteref|FnAnchor|bodyftn)/i;
 const NOTE_TARGET_ID =
@@ -21,12 +25,14 @@ function classAndIdWords(el: Element): string {
 /** Whether markup near the link declares a footnote reference (the link itself and two wrappers up). */
 function isDeclaredReference(link: Element): boolean {
   if (link.getAttribute('role') === 'doc-noteref' || link.hasAttribute('data-footnote-ref')) return true;
+  if (link.getAttribute('data-type') === 'noteref') return true;
   let el: Element | null = link;
   for (let depth = 0; el && depth < 3; depth++, el = el.parentElement) {
     if (depth > 0 && !INLINE_WRAPPERS.has(tagOf(el))) break;
-    if (DECLARED_CLASS.test(el.getAttribute('class') ?? '')) return true;
-    if (DECLARED_ID.test(el.getAttribute('id') ?? '') || DECLARED_ID.test(el.getAttribute('name') ?? ''))
-      return true;
+    const cls = el.getAttribute('class') ?? '';
+    if (DECLARED_CLASS.test(cls)) return true;
+    if ((depth === 0 ? LINK_CLASS_TOKEN : WRAPPER_CLASS_TOKEN).test(cls)) return true;
+    if (DECLARED_ID.test(el.getAttribute('id') ?? '') || DECLARED_ID.test(el.getAttribute('name') ?? '')) return true;
   }
   return false;
 }
@@ -89,8 +95,7 @@ export function linkMarker(link: Element, targets: TargetIndex): MarkerCandidate
   if (!parsed) return null;
   const targetElement = targets.find(fragment);
   const superscript = inSuperscript(link);
-  const noteLikeTarget =
-    NOTE_TARGET_ID.test(fragment) || (targetElement ? targets.isInNoteList(targetElement) : false);
+  const noteLikeTarget = NOTE_TARGET_ID.test(fragment);
   if (!targetElement && !declared) return null;
   if (targetElement && targets.isHeadingOrSection(targetElement) && !declared) return null;
   if (!(declared || superscript || bracketed || selfBracketed || noteLikeTarget)) return null;
@@ -152,7 +157,7 @@ export function citationNeededFlag(el: Element): MarkerCandidate {
     declared: false,
     span: spanOfElement(el),
     anchor: el,
-    isCitationNeededFlag: true,
+    flag: 'citation-needed',
   };
 }
 
@@ -163,6 +168,16 @@ export function isCitationNeededElement(el: Element): boolean {
   const cls = el.getAttribute('class') ?? '';
   if (!/Template-Fact|noprint|Inline-Template/.test(cls)) return false;
   return CITATION_NEEDED.test(foldWhitespace(el.textContent ?? ''));
+}
+
+/**
+ * Wikipedia's asides next to markers: the page locator after a reference ("[3]:p. 7", its own `sup.reference`)
+ * and maintenance templates ("[update]", "[better source needed]"). Not markers, not part of the claim.
+ */
+export function isEditorialAside(el: Element): boolean {
+  const cls = el.getAttribute('class') ?? '';
+  if (tagOf(el) === 'sup' && /(?:^|\s)reference(?:\s|$)/.test(cls) && /^:/.test((el.textContent ?? '').trim())) return true;
+  return /(?:^|\s)(?:Inline-Template|noprint)(?:\s|$)/.test(cls) && /^\[[^\]]{1,60}\]$/.test(foldWhitespace(el.textContent ?? ''));
 }
 
 const SIDENOTE_NUMBER =

@@ -6,6 +6,7 @@ import {
   citationNeededFlag,
   inlineNoteMarker,
   isCitationNeededElement,
+  isEditorialAside,
   linkMarker,
   superscriptMarker,
 } from './element-markers';
@@ -66,6 +67,10 @@ export class CandidateWalker {
     if (tag === 'sup' || tag === 'span') {
       if (isCitationNeededElement(el)) {
         this.candidates.push(citationNeededFlag(el));
+        return true;
+      }
+      if (isEditorialAside(el)) {
+        this.candidates.push({ ...citationNeededFlag(el), flag: 'mask' });
         return true;
       }
     }

@@ -33,7 +33,7 @@ export function textMarkers(node: Text): MarkerCandidate[] {
           declared: false,
           span: { start: { node, offset: start }, end: { node, offset: end } },
           anchor: node,
-          isCitationNeededFlag: true,
+          flag: 'citation-needed',
         });
         continue;
       }

@@ -83,12 +83,6 @@ function linksOf(
       const url = absoluteHttpUrl(href, base);
       if (!url) continue;
       if (pageHost && siteOf(url) === pageHost && WIKI_INTERNAL.test(url)) continue;
-      if (
-        WIKI_INTERNAL.test(url) &&
-        /wiki(?:pedia|media|data)|fandom\.com/.test(url) &&
-        !a.matches('.external, .external *')
-      )
-        continue;
       external.push({ url, text: foldWhitespace(a.textContent ?? ''), element: a });
     }
   }

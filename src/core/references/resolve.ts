@@ -1,5 +1,6 @@
 import type { DocumentOrder } from '../dom/document-order';
-import { isText, nextInOrder } from '../dom/node-kinds';
+import { isText, nextInOrder, tagOf } from '../dom/node-kinds';
+import type { TargetIndex } from '../markers/target-index';
 import type { MarkerCandidate } from '../markers/candidates';
 import { type ReferenceEntry, entryForTarget } from './entries';
 import { findReferenceSections, looseNumberedEntries } from './sections';
@@ -14,7 +15,7 @@ export interface Resolution {
   markers: ResolvedMarker[];
   /** Every entry in the order the page lists them, cited or not (only lists that something cites). */
   entries: ReferenceEntry[];
-  /** Citation-needed flags, kept for findings. */
+  /** Citation-needed flags (for findings) and editorial asides (to leave out of claims). */
   flags: MarkerCandidate[];
 }
 
@@ -35,6 +36,28 @@ function isEntryLabel(entry: ReferenceEntry, candidate: MarkerCandidate): boolea
   }
   const offset = candidate.span && candidate.span.start.node === stop ? candidate.span.start.offset : 0;
   return !(before + (isText(stop) ? stop.data.slice(0, offset) : '')).trim();
+}
+
+/**
+ * A note's link back to its marker, whatever its markup says: it targets an earlier link whose own target holds it
+ * (`<p id=fn1><a href="#fn1-marker">1</a>` answering `<a id=fn1-marker href="#fn1">`).
+ */
+function isBacklinkByTarget(c: MarkerCandidate, targets: TargetIndex, order: DocumentOrder): boolean {
+  const target = c.targetElement;
+  if (c.shape !== 'footnote-link' || !target) return false;
+  // Marker and note often link each other alike (Substack, named anchors): the one that comes first is the marker.
+  if (order.of(target) > order.of(c.anchor)) return false;
+  // Only a marker-sized target (the link itself or its sup/span wrapper) can be a marker; a note's block is not.
+  const tag = tagOf(target);
+  const links =
+    tag === 'a' ? [target] : tag === 'sup' || tag === 'span' ? Array.from(target.querySelectorAll('a[href*="#"]')) : [];
+  const up = target.closest('a[href*="#"]');
+  if (up) links.push(up);
+  return links.some((link) => {
+    const href = link.getAttribute('href') ?? '';
+    const back = targets.find(href.slice(href.indexOf('#') + 1));
+    return !!back && back !== target && (back === c.anchor || back.contains(c.anchor));
+  });
 }
 
 class EntryRegistry {
@@ -64,15 +87,17 @@ export function resolveMarkers(
   root: Element,
   candidates: MarkerCandidate[],
   order: DocumentOrder,
+  targets: TargetIndex,
 ): Resolution {
   const follows = (a: Node, b: Node) => order.of(a) > order.of(b);
   const registry = new EntryRegistry();
-  const flags = candidates.filter((c) => c.isCitationNeededFlag);
-  const real = candidates.filter((c) => !c.isCitationNeededFlag);
+  const flags = candidates.filter((c) => c.flag);
+  const real = candidates.filter((c) => !c.flag);
   const resolved: ResolvedMarker[] = [];
   const plain: MarkerCandidate[] = [];
 
   for (const c of real) {
+    if (isBacklinkByTarget(c, targets, order)) continue;
     if (c.shape === 'inline-note' && c.noteElement) {
       resolved.push({
         candidate: c,

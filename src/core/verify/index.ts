@@ -15,4 +15,11 @@ export { extractQuantities, type Quantity, quantityMatches } from './numbers';
 export { buildPassages, type Passage } from './passages';
 export { indexSource, rankPassages, type SourceLike } from './rank';
 export { splitSentences } from './sentences';
-export { extractSourceText, fromPlainText, type ParseHtml, type SourceText } from './source-text';
+export {
+  extractSourceText,
+  fromPlainText,
+  looksLikeHtml,
+  type ParseHtml,
+  readSourceText,
+  type SourceText,
+} from './source-text';

@@ -107,3 +107,15 @@ function setBaseUrl(doc: Document, url: string): void {
     // A DOM without prepend or createElement still parses; links simply stay relative.
   }
 }
+
+/** Whether text is an HTML page or fragment rather than prose: a tag among the first characters decides. */
+export function looksLikeHtml(text: string): boolean {
+  return /<(?:!doctype\s+html|html|head|body|p|div|article|section|main|span|br|h[1-6]|table|ul|ol|li)[\s/>]/i.test(
+    text.slice(0, 4096),
+  );
+}
+
+/** A source given as HTML or as plain text, whichever it is. */
+export function readSourceText(content: string, url: string, parse: ParseHtml): SourceText {
+  return looksLikeHtml(content) ? extractSourceText(content, url, parse) : fromPlainText(content);
+}
