@@ -87,11 +87,13 @@ interface Piece {
 export class BlockText {
   readonly pieces: Piece[] = [];
   text = '';
+  private readonly preformatted: boolean;
 
   constructor(
     readonly block: Element,
     excluded: ReadonlySet<Element>,
   ) {
+    this.preformatted = tagOf(block) === 'pre';
     for (let node: Node | null = block.firstChild; node; ) {
       if (isElement(node)) {
         const tag = tagOf(node);
@@ -104,7 +106,10 @@ export class BlockText {
         if (tag === 'br') this.text += '\n';
       } else if (isText(node)) {
         this.pieces.push({ node, at: this.text.length });
-        this.text += node.data.replace(/[\s\u00a0]/g, ' ');
+        this.text += this.preformatted
+          ? // In plain-text documents a blank line ends a paragraph; a single line break is only wrapping.
+            node.data.replace(/\n(?=[ \t]*\n)|(?<=\n[ \t]*)\n/g, '\ue000').replace(/[\s\u00a0]/g, ' ').replace(/\ue000/g, '\n')
+          : node.data.replace(/[\s\u00a0]/g, ' ');
       }
       node = nextInOrder(node, block);
     }

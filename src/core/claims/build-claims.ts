@@ -69,9 +69,7 @@ export function buildClaims(
       for (let i = start; i < (end < 0 ? start : end); i++) mask[i] = 1;
       located.push({ p, at: start });
     }
-    let segText = '';
-    for (let i = 0; i < text.text.length; i++) segText += mask[i] ? ' ' : text.text[i];
-    const bounds = sentenceBounds(segText, lang);
+    const bounds = segmentAroundMarkers(text.text, mask, lang);
     const groups = new Map<number, PlacedMarker[]>();
     for (const { p, at } of located) {
       let index = bounds.findIndex((b) => at >= b.start && at < b.end);
@@ -107,6 +105,45 @@ export function buildClaims(
     }
   }
   return { claims, flagged };
+}
+
+/**
+ * Sentence bounds of a block's text, in its own offsets, with markers kept whole: their characters are taken out
+ * before segmenting (UAX #29 splits "A b.[1] C d." inside the marker, and sees "mastiffs.[9])" end before ")"),
+ * a marker between two words counts as a space, and a marker right after a full stop ends its sentence.
+ */
+function segmentAroundMarkers(text: string, mask: Uint8Array, lang: string) {
+  let squeezed = '';
+  const original: number[] = [];
+  const breaks: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (!mask[i]) {
+      squeezed += text[i];
+      original.push(i);
+      continue;
+    }
+    let end = i;
+    while (end < text.length && mask[end]) end++;
+    const before = squeezed.slice(-3);
+    const after = text[end] ?? '';
+    if (/\S$/.test(before) && /[\p{L}\p{N}]/u.test(after)) {
+      squeezed += ' ';
+      original.push(end - 1);
+    }
+    if (/[.!?]["”’)]*$/.test(before) && /\s/.test(after)) {
+      let next = end;
+      while (next < text.length && /\s/.test(text[next] ?? '')) next++;
+      breaks.push(squeezed.length + (next - end));
+    }
+    i = end - 1;
+  }
+  original.push(text.length);
+  const bounds = sentenceBounds(squeezed, lang, breaks);
+  // Back to the block's offsets; each sentence runs to where the next begins, so markers between stay with it.
+  return bounds.map((b, k) => ({
+    start: k === 0 ? 0 : (original[b.start] ?? text.length),
+    end: k === bounds.length - 1 ? text.length : (original[bounds[k + 1]?.start ?? b.end] ?? text.length),
+  }));
 }
 
 /** Offset just before `anchor` in the block's text (for markers without text). */

@@ -14,6 +14,16 @@ import type { TargetIndex } from './target-index';
 import { textMarkers } from './text-markers';
 
 /**
+ * A `pre` that holds a document rather than code: RFCs and Internet-Drafts rendered as text, citing
+ * `[<a href="#ref-X">X</a>]`. Code listings do not bracket same-page links.
+ */
+export function isProsePre(pre: Element): boolean {
+  if (pre.querySelector('code')) return false;
+  const links = Array.from(pre.querySelectorAll('a[href^="#"]')).slice(0, 200);
+  return links.some((a) => /\[\s*$/.test(a.previousSibling?.textContent ?? '') && /^\s*\]/.test(a.nextSibling?.textContent ?? ''));
+}
+
+/**
  * Walks the page once, in document order, and collects every marker candidate. No layout is read, and the walk
  * can stop after `budget` nodes and resume, so a huge page is scanned in slices.
  */
@@ -22,6 +32,8 @@ export class CandidateWalker {
   private next: Node | null;
   private readonly skipped = new Set<Element>();
   private sidenoteCount = 0;
+  /** The plain-text document (`pre`) being walked, where only link markers count (its brackets are layout). */
+  private prosePre: Element | null = null;
 
   constructor(
     private readonly root: Element,
@@ -41,7 +53,7 @@ export class CandidateWalker {
       let skipChildren = false;
       if (isElement(node)) {
         skipChildren = this.visitElement(node);
-      } else if (isText(node) && node.data.length > 2) {
+      } else if (isText(node) && node.data.length > 2 && !this.prosePre?.contains(node)) {
         for (const c of textMarkers(node)) this.candidates.push(c);
       }
       node = nextInOrder(node, this.root, skipChildren);
@@ -52,8 +64,12 @@ export class CandidateWalker {
 
   /** Returns true when the element's children must not be visited. */
   private visitElement(el: Element): boolean {
-    if (this.skipped.has(el) || isSkippedSubtree(el)) return true;
     const tag = tagOf(el);
+    if (tag === 'pre' && isProsePre(el)) {
+      this.prosePre = el;
+      return false;
+    }
+    if (this.skipped.has(el) || isSkippedSubtree(el)) return true;
     if (tag === 'a' && el.hasAttribute('href')) {
       if (isBackReference(el)) return true;
       const marker = linkMarker(el, this.targets);

@@ -39,6 +39,8 @@ export function textMarkers(node: Text): MarkerCandidate[] {
       }
       const before = data.slice(Math.max(0, start - 12), start);
       const after = data.slice(end, end + 3);
+      // "[t]he": an editor's letter inside a word.
+      if (/^\p{L}/u.test(after)) continue;
       // "[2][3]": a marker right after another marker is no index, whatever precedes the first.
       if (!before.endsWith(']') && looksLikeIndexing(before, after)) continue;
       const parsed = parseMarkerLabel(match[1] ?? '', true);

@@ -134,8 +134,28 @@ export function lineEntries(block: Element): ReferenceEntry[] {
   return entries.length >= 2 ? entries : [];
 }
 
+/**
+ * An entry inside a plain-text document (`pre`): the label's anchor and what follows it up to the next blank line.
+ */
+function preformattedEntry(target: Element): ReferenceEntry {
+  let start: Node = target;
+  while (start.parentElement && tagOf(start.parentElement) !== 'pre') start = start.parentElement;
+  const parts: Node[] = [start];
+  for (let next = start.nextSibling; next; next = next.nextSibling) {
+    const text = next.textContent ?? '';
+    if (isText(next) && /\n[ \t]*\n/.test(text)) {
+      // Keep the line's end, drop what follows the blank line.
+      parts.push(next);
+      break;
+    }
+    parts.push(next);
+  }
+  return { parts, shownLabel: foldWhitespace(target.textContent ?? '') || null, list: start.parentElement };
+}
+
 /** The entry a link marker's target belongs to. */
 export function entryForTarget(target: Element): ReferenceEntry {
+  if (target.closest('pre')) return preformattedEntry(target);
   let block: Element = target;
   while (!ENTRY_BLOCKS.has(tagOf(block)) && block.parentElement && tagOf(block.parentElement) !== 'body') {
     block = block.parentElement;

@@ -91,11 +91,10 @@ function shareMissing(flags: boolean[]): number {
 
 export function computeFeatures(e: Evidence): Features {
   const { claim, index, picks } = e;
-  const texts = picks.map((p) => index.analyses[p.id] ?? EMPTY);
+  const texts = picks.map((p) => index.analysis(p.id));
   const best = texts[0] ?? EMPTY;
   const top = topCoverage(e);
   const topWords = new Set(texts.flatMap((t) => t.tokens));
-  const docTokens = ` ${index.whole.tokens.join(' ')} `;
   const missingTop = claim.stems.size - top.stems.size + top.quantities.filter((q) => !q).length;
   return {
     shareBest: picks[0]?.share ?? 0,
@@ -107,7 +106,7 @@ export function computeFeatures(e: Evidence): Features {
       claim.quantities.map((q) => index.whole.quantities.some((s) => quantityMatches(q, s))),
     ),
     namesMissingTop: shareMissing(claim.names.map((n) => nameTokenShare(n, topWords) === 1)),
-    namesMissingDoc: shareMissing(claim.names.map((n) => nameFound(n, docTokens))),
+    namesMissingDoc: shareMissing(claim.names.map((n) => nameFound(n, index.wholeTokenString))),
     bigramsTop: bigramShare(claim, texts),
     negationConflict: negationConflict(claim, index, picks[0]) ? 1 : 0,
     claimLength: Math.log1p(claim.terms.length),

@@ -104,7 +104,7 @@ function describe(e: Evidence): Omit<SupportJudgement, 'verdict' | 'score'> {
     ],
   }));
   const inTop = (stem: string) => picks.some((p) => p.coverage.stems.has(stem));
-  const topWords = new Set(picks.flatMap((p) => index.analyses[p.id]?.tokens ?? []));
+  const topWords = new Set(picks.flatMap((p) => index.analysis(p.id).tokens));
   return {
     passages,
     missingTerms: claim.terms.filter((t) => !inTop(t.stem)).map((t) => t.word),

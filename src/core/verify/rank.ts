@@ -10,12 +10,14 @@ export interface SourceLike {
 
 export interface SourceIndex {
   passages: readonly Passage[];
-  /** One analysis per passage, same order. */
-  analyses: AnalysedText[];
+  /** The analysis of passage `id`, combined from its sentences on first use (most passages never need it). */
+  analysis(id: number): AnalysedText;
   /** One analysis per sentence. */
   sentences: AnalysedText[];
   /** The whole page read as one text. */
   whole: AnalysedText;
+  /** The whole page's folded tokens joined by spaces, with a space at both ends, for whole-name search. */
+  wholeTokenString: string;
   search: MiniSearch<{ id: number; terms: string }>;
 }
 
@@ -26,15 +28,34 @@ export interface SourceIndex {
 export function indexSource(source: SourceLike): SourceIndex {
   const sentenceAnalyses = source.sentences.map(analyseText);
   const passages = source.passages ?? buildPassages(source.sentences);
-  const analyses = passages.map((p) => combine(sentenceAnalyses.slice(p.start, p.end)));
+  const analyses: (AnalysedText | undefined)[] = [];
+  const empty = analyseText('');
+  const analysis = (id: number): AnalysedText => {
+    let a = analyses[id];
+    if (!a) {
+      const p = passages[id];
+      a = p ? combine(sentenceAnalyses.slice(p.start, p.end)) : empty;
+      analyses[id] = a;
+    }
+    return a;
+  };
   const search = new MiniSearch<{ id: number; terms: string }>({
     fields: ['terms'],
     // Documents and queries arrive as already-normalised terms joined by spaces.
     tokenize: (text) => text.split(' ').filter((t) => t.length > 0),
     processTerm: (term) => term,
   });
-  search.addAll(analyses.map((a, id) => ({ id, terms: indexTerms(a).join(' ') })));
-  return { passages, analyses, sentences: sentenceAnalyses, whole: combine(sentenceAnalyses), search };
+  const sentenceTerms = sentenceAnalyses.map((a) => indexTerms(a).join(' '));
+  search.addAll(passages.map((p, id) => ({ id, terms: sentenceTerms.slice(p.start, p.end).join(' ') })));
+  const whole = combine(sentenceAnalyses);
+  return {
+    passages,
+    analysis,
+    sentences: sentenceAnalyses,
+    whole,
+    wholeTokenString: ` ${whole.tokens.join(' ')} `,
+    search,
+  };
 }
 
 export interface RankedPassage {

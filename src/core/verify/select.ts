@@ -29,16 +29,7 @@ export function selectEvidence(
   k = 3,
 ): Pick[] {
   const candidates: Pick[] = ranked.map((r) => {
-    const coverage = coverageOf(
-      claim,
-      index.analyses[r.id] ?? {
-        tokens: [],
-        stemSequence: [],
-        stems: new Set(),
-        prefixes: new Set(),
-        quantities: [],
-      },
-    );
+    const coverage = coverageOf(claim, index.analysis(r.id));
     return { ...r, coverage, share: coverageShare(claim, coverage) };
   });
   const length = (p: Pick) => {
