@@ -139,6 +139,8 @@ function segmentAroundMarkers(text: string, mask: Uint8Array, lang: string) {
   }
   original.push(text.length);
   const bounds = sentenceBounds(squeezed, lang, breaks);
+  // A block of nothing but markers (after an image) is one empty sentence.
+  if (!bounds.length) return [{ start: 0, end: text.length }];
   // Back to the block's offsets; each sentence runs to where the next begins, so markers between stay with it.
   return bounds.map((b, k) => ({
     start: k === 0 ? 0 : (original[b.start] ?? text.length),

@@ -84,8 +84,16 @@ async function withRetries(href: string, url: string, options: FetchSourceOption
     if ('done' in result) return result.done;
     const wait = result.retryAfterMs ?? backoff * 2 ** attempt;
     if (attempt >= retries || wait > cap) {
-      const hint = result.retryAfterMs !== null ? ` (asked to retry after ${Math.round(result.retryAfterMs / 1000)} s)` : '';
-      return { kind: 'error', url, httpStatus: result.httpStatus, message: `server busy or rate-limiting${hint}` };
+      const hint =
+        result.retryAfterMs !== null
+          ? ` (asked to retry after ${Math.round(result.retryAfterMs / 1000)} s)`
+          : '';
+      return {
+        kind: 'error',
+        url,
+        httpStatus: result.httpStatus,
+        message: `server busy or rate-limiting${hint}`,
+      };
     }
     await sleep(wait);
     if (options.signal?.aborted) return { kind: 'error', url, message: 'aborted' };
@@ -141,13 +149,23 @@ async function readResponse(response: Response, url: string, options: FetchSourc
     case 'blocked':
       return { done: { kind: 'blocked', url, reason: status.reason, httpStatus: response.status } };
     case 'retry':
-      return { retryAfterMs: parseRetryAfter(response.headers.get('retry-after')), httpStatus: response.status };
+      return {
+        retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+        httpStatus: response.status,
+      };
     case 'error':
-      return { done: { kind: 'error', url, httpStatus: response.status, message: `HTTP ${response.status}` } };
+      return {
+        done: { kind: 'error', url, httpStatus: response.status, message: `HTTP ${response.status}` },
+      };
   }
   const contentType = response.headers.get('content-type');
   const declared = mediaKind(contentType);
-  if (declared !== null && declared !== 'html' && declared !== 'text/plain' && declared !== 'application/octet-stream') {
+  if (
+    declared !== null &&
+    declared !== 'html' &&
+    declared !== 'text/plain' &&
+    declared !== 'application/octet-stream'
+  ) {
     await discard();
     return { done: { kind: 'not-html', url, format: declared } };
   }
@@ -158,12 +176,15 @@ async function readResponse(response: Response, url: string, options: FetchSourc
   // Servers often send no type, or a generic one, for what is really a page or a PDF: the bytes decide.
   if (declared !== 'html') {
     const sniffed = sniffKind(head);
-    if (sniffed !== 'html') return { done: { kind: 'not-html', url, format: sniffed === 'pdf' ? 'pdf' : (declared ?? sniffed) } };
+    if (sniffed !== 'html')
+      return { done: { kind: 'not-html', url, format: sniffed === 'pdf' ? 'pdf' : (declared ?? sniffed) } };
   }
   const html = decode(body.bytes, charsetOf(contentType, head));
   const page = classifyPage(html, options.pageLimits ?? DEFAULT_PAGE_LIMITS);
-  if (page.kind === 'soft-404') return { done: { kind: 'dead', url, reason: 'soft-404', httpStatus: response.status } };
-  if (page.kind !== 'page') return { done: { kind: 'blocked', url, reason: page.kind, httpStatus: response.status } };
+  if (page.kind === 'soft-404')
+    return { done: { kind: 'dead', url, reason: 'soft-404', httpStatus: response.status } };
+  if (page.kind !== 'page')
+    return { done: { kind: 'blocked', url, reason: page.kind, httpStatus: response.status } };
   const kind = isOtherSite(url, finalUrl) ? 'redirected' : 'ok';
   return { done: { kind, url, finalUrl, html } };
 }

@@ -18,8 +18,15 @@ const NOTE_TARGET_ID =
 const INLINE_WRAPPERS = new Set(['sup', 'span', 'b', 'strong', 'i', 'em', 'small', 'cite', 'font']);
 const CITATION_NEEDED = /^\[?\s*(?:citation|source|reference)s? needed\s*\]?$/i;
 
-function classAndIdWords(el: Element): string {
-  return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+function classAndIdWords(el: Element | null): string {
+  return el ? `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}` : '';
+}
+
+/** Author affiliations are numbered like notes (`Jane Doe¹` → "¹ University of …") but cite nothing. */
+const AFFILIATION = /(?:^|[\s_-])(?:aff\d+|affiliations?|authors?|author-info)(?:$|[\s_-])/i;
+
+function isAffiliation(target: Element): boolean {
+  return AFFILIATION.test(classAndIdWords(target)) || AFFILIATION.test(classAndIdWords(target.parentElement));
 }
 
 /** Whether markup near the link declares a footnote reference (the link itself and two wrappers up). */
@@ -97,6 +104,7 @@ export function linkMarker(link: Element, targets: TargetIndex): MarkerCandidate
   const superscript = inSuperscript(link);
   const noteLikeTarget = NOTE_TARGET_ID.test(fragment);
   if (!targetElement && !declared) return null;
+  if (targetElement && isAffiliation(targetElement)) return null;
   if (targetElement && targets.isHeadingOrSection(targetElement) && !declared) return null;
   if (!(declared || superscript || bracketed || selfBracketed || noteLikeTarget)) return null;
   // A bare number linking to some anchor without any footnote sign is a table of contents or a pager.

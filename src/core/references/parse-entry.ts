@@ -90,14 +90,27 @@ function linksOf(
 }
 
 /** The link a reader clicks to open the cited work: off-site before same-site, the original before an archive copy. */
+/** Library catalogue look-ups (an ISSN, an OCLC number): they find a journal or a book, not the cited work. */
+const CATALOGUE = /(?:^|\.)worldcat\.org\/(?:issn|oclc|search)|isbnsearch\.org|Special:BookSources|search\.worldcat/i;
+/** Identifier resolvers, in the order a reader would rather follow them when the work's own link is missing. */
+const IDENTIFIERS: [RegExp, number][] = [
+  [/^https?:\/\/(?:dx\.)?doi\.org\//i, 1],
+  [/ncbi\.nlm\.nih\.gov\/(?:pubmed|pmc)|europepmc\.org/i, 2],
+  [/arxiv\.org\/abs|hdl\.handle\.net|jstor\.org\/stable|semanticscholar\.org|adsabs\.harvard\.edu|ui\.adsabs/i, 3],
+];
+/** A link whose text is an identifier ("10.1038/nature04338", "2005Natur.438..803L") rather than a title. */
+const IDENTIFIER_TEXT = /^(?:[\w.:/()-]*\d[\w.:/()-]*|PMC\d+|PMID:?\s*\d+)$/i;
+
 function primaryLink(links: LinkChoice[], base: string | null): LinkChoice | null {
   const pageHost = base ? siteOf(base) : null;
-  const ranked = [...links].sort((a, b) => rank(a) - rank(b));
+  const ranked = links.filter((l) => !CATALOGUE.test(l.url)).sort((a, b) => rank(a) - rank(b));
   return ranked[0] ?? null;
   function rank(link: LinkChoice): number {
-    let r = 0;
-    if (isArchiveUrl(link.url)) r += 2;
-    if (pageHost && siteOf(link.url) === pageHost) r += 1;
+    // The work's own link reads as its title; identifier links read as numbers ("10.1038/…", "PMC3894154").
+    const titled = !IDENTIFIER_TEXT.test(link.text) && !/^(?:https?:\/\/|www\.)/i.test(link.text);
+    let r = titled ? 0 : (IDENTIFIERS.find(([pattern]) => pattern.test(link.url))?.[1] ?? 3);
+    if (isArchiveUrl(link.url)) r += 10;
+    if (pageHost && siteOf(link.url) === pageHost) r += 20;
     return r * 10_000 + links.indexOf(link);
   }
 }

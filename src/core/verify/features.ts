@@ -4,8 +4,8 @@ import { nameFound, nameTokenShare } from './names';
 import { negatesAny } from './negation';
 import { quantityMatches } from './numbers';
 import type { SourceIndex } from './rank';
-import { isContentWord } from './text';
 import type { Pick } from './select';
+import { isContentWord } from './text';
 
 /** The judge's inputs, each 0..1 or a small count; their order is the order of the fitted weights. */
 export const FEATURE_NAMES = [

@@ -1,5 +1,5 @@
 import { analyseClaim, type ClaimAnalysis } from './analyse';
-import { type Evidence, computeFeatures, type Features, featureVector } from './features';
+import { computeFeatures, type Evidence, type Features, featureVector } from './features';
 import { type LogisticModel, predictProbability } from './logistic';
 import { nameTokenShare } from './names';
 import { indexSource, rankPassages, type SourceIndex, type SourceLike } from './rank';
