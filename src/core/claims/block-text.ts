@@ -64,6 +64,12 @@ const NOT_TEXT = new Set([
   'canvas',
 ]);
 
+function imageText(img: Element): string {
+  const alt = (img.getAttribute('alt') ?? '').trim();
+  const tex = /^\{\\displaystyle\s*(.*)\}$/s.exec(alt);
+  return (tex ? (tex[1] ?? '') : alt).replace(/\s+/g, ' ');
+}
+
 /** The nearest block around `node`. */
 export function blockOf(node: Node): Element | null {
   let current: Node | null = isElement(node) ? node.parentNode : node.parentNode;
@@ -104,6 +110,8 @@ export class BlockText {
           continue;
         }
         if (tag === 'br') this.text += '\n';
+        // A formula drawn as an image reads as its text (Wikipedia's math fallback images, emoji images).
+        if (tag === 'img' && /math|tex|emoji/i.test(node.getAttribute('class') ?? '')) this.text += imageText(node);
       } else if (isText(node)) {
         this.pieces.push({ node, at: this.text.length });
         this.text += this.preformatted

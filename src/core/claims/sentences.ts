@@ -6,9 +6,14 @@
 const ABBREVIATION =
   /(?:^|[\s(“"'])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Ven|Fr|Sr|Br|Sr|Jr|St|Mt|Ft|Gen|Gov|Sen|Rep|Rev|Capt|Col|Lt|Sgt|Maj|Adm|Hon|Pres|Inc|Ltd|Co|Corp|Bros|vs|al|approx|ca|cf|viz|No|Nos|no|vol|Vol|vols|pp|p|ed|eds|Ed|Fig|fig|Figs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|e\.g|i\.e|a\.m|p\.m|Ph\.D|U\.S|U\.K|U\.N|E\.U|Nr|Abb|S|Bd|Hrsg|sog|vgl|bzw|ggf|z\.\s?B|d\.\s?h|u\.\s?a|o\.\s?ä|Dipl|Mio|Mrd|bzgl|inkl|zzgl|Art|Abs|Ziff|Kap|Tab|Anm|op|cit|ibid|Ibid|etc\.\s?al|M|Mme|Mlle|Sra|Sr|Sto|Sta|Dott|Sig|ca|resp)\.\s*$/;
 const INITIAL = /(?:^|[\s(])[A-Z]\.\s*$/;
+/** Words that open sentences far more often than they follow an initial ("matrix B. This is…", not "W. This"). */
+const SENTENCE_OPENER =
+  /^\s*["“(]?(?:The|This|That|These|Those|It|Its|In|On|At|A|An|He|She|They|We|I|There|However|But|And|As|For|If|When|While|Thus|Hence|Then|So|Such|Each|All|Some|Many|Most|One|No|Our|His|Her|Their|After|Before|Since|Also|Although|Because|Both|From|To|With|By|Here|What|Which|Who|Where|Why|How|Der|Die|Das|Es|Er|Sie|Le|La|Les|Il|El|Los)\b/;
+
 /** After these, the next piece is a continuation even if it starts with a capital. */
-function endsInAbbreviation(piece: string): boolean {
-  return ABBREVIATION.test(piece) || INITIAL.test(piece);
+function endsInAbbreviation(piece: string, next: string): boolean {
+  if (ABBREVIATION.test(piece)) return true;
+  return INITIAL.test(piece) && !SENTENCE_OPENER.test(next);
 }
 
 export interface SentenceBounds {
@@ -65,7 +70,7 @@ export function sentenceBounds(text: string, lang: string, breaks: readonly numb
     const end = seg.index + seg.segment.length;
     const prev = raw[raw.length - 1];
     const prevText = prev ? text.slice(prev.start, prev.end) : '';
-    if (prev && endsInAbbreviation(prevText) && !/\n\s*$/.test(prevText)) prev.end = end;
+    if (prev && endsInAbbreviation(prevText, seg.segment) && !/\n\s*$/.test(prevText)) prev.end = end;
     else raw.push({ start, end });
   }
   // A quoted passage of several sentences is one claim when the quote closes within the block.

@@ -26,12 +26,14 @@ const NEVER_PROSE = new Set([
   'title',
 ]);
 
-/** Elements a reader does not see, judged from markup only (no layout reads: the scanner must stay cheap). */
+/**
+ * Elements a reader does not see, judged from markup only (no layout reads: the scanner must stay cheap).
+ * `aria-hidden` is not among them: it hides from screen readers, not from the eye.
+ */
 export function isHiddenByMarkup(el: Element): boolean {
   // React's streamed server rendering parks content in `<div hidden id="S:1">` until its script moves it into place:
   // it is the page's content, about to be shown, not hidden matter.
   if (el.hasAttribute('hidden')) return !/^S:\d+$/.test(el.getAttribute('id') ?? '');
-  if (el.getAttribute('aria-hidden') === 'true' && tagOf(el) !== 'sup') return true;
   const style = el.getAttribute('style');
   if (style && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style)) return true;
   return false;

@@ -30,14 +30,6 @@ export interface Evidence {
   picks: Pick[];
 }
 
-const EMPTY: AnalysedText = {
-  tokens: [],
-  stemSequence: [],
-  stems: new Set(),
-  prefixes: new Set(),
-  quantities: [],
-};
-
 function topCoverage(e: Evidence): Coverage {
   let c: Coverage = { stems: new Set(), quantities: e.claim.quantities.map(() => false) };
   for (const p of e.picks) c = unionCoverage(c, p.coverage);
@@ -92,7 +84,6 @@ function shareMissing(flags: boolean[]): number {
 export function computeFeatures(e: Evidence): Features {
   const { claim, index, picks } = e;
   const texts = picks.map((p) => index.analysis(p.id));
-  const best = texts[0] ?? EMPTY;
   const top = topCoverage(e);
   const topWords = new Set(texts.flatMap((t) => t.tokens));
   const missingTop = claim.stems.size - top.stems.size + top.quantities.filter((q) => !q).length;
