@@ -79,20 +79,27 @@ export function leadingLabel(el: Element): string | null {
   return letter ?? null;
 }
 
+/** Numbers of the items of each ordered list, computed once per list (a long reference list is read item by item). */
+const listOrdinals = new WeakMap<Element, Map<Element, string>>();
+
 /** An `li`'s number within its `ol` (honouring `start` and `value`), or null outside an ordered list. */
 export function ordinalInList(li: Element): string | null {
   const list = li.parentElement;
   if (!list || tagOf(list) !== 'ol') return null;
-  let n = Number(list.getAttribute('start') ?? '1');
-  if (!Number.isFinite(n)) n = 1;
-  for (const item of Array.from(list.children)) {
-    if (tagOf(item) !== 'li') continue;
-    const value = item.getAttribute('value');
-    if (value && /^\d+$/.test(value)) n = Number(value);
-    if (item === li) return String(n);
-    n++;
+  let ordinals = listOrdinals.get(list);
+  if (!ordinals) {
+    ordinals = new Map();
+    let n = Number(list.getAttribute('start') ?? '1');
+    if (!Number.isFinite(n)) n = 1;
+    for (const item of Array.from(list.children)) {
+      if (tagOf(item) !== 'li') continue;
+      const value = item.getAttribute('value');
+      if (value && /^\d+$/.test(value)) n = Number(value);
+      ordinals.set(item, String(n++));
+    }
+    listOrdinals.set(list, ordinals);
   }
-  return null;
+  return ordinals.get(li) ?? null;
 }
 
 /** "1   https://…", "1 Smith, J.": a bare number opening an entry, trusted only inside a reference section. */

@@ -10,7 +10,7 @@ export interface AnalysedText {
   /** Content-word stems in order, repeats kept. */
   stemSequence: string[];
   stems: Set<string>;
-  /** Leading letters of the longer stems, for word families Porter leaves apart ("marri" / "marriag"). */
+  /** Leading letters of the longer stems, for word families Porter leaves apart ("democraci" / "democrat"). */
   prefixes: Set<string>;
   quantities: Quantity[];
 }
@@ -25,6 +25,7 @@ export function analyseText(text: string): AnalysedText {
   };
 }
 
+/** Six letters: on WiCE, 4 to 7 scored alike (AUC 0.826–0.833); six is the least likely to join unrelated words. */
 export const PREFIX_LENGTH = 6;
 
 export function stemPrefix(stem: string): string | null {
