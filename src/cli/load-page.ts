@@ -37,7 +37,9 @@ async function fetchPage(url: string): Promise<LoadedPage> {
   if (length > MAX_PAGE_BYTES) throw new UserError(`${url} is too large (${length} bytes)`);
   const html = await response.text();
   if (!looksLikeHtml(html)) throw new UserError(`${url} did not return an HTML page`);
-  return { document: parseHtml(html), url: response.url || url };
+  const document = parseHtml(html);
+  if (!document.body?.textContent?.trim()) throw new UserError(`${url} has no text`);
+  return { document, url: response.url || url };
 }
 
 /** Reads a page from a file or an http(s) URL; anything else is a clear one-line error. */
@@ -55,5 +57,7 @@ export async function loadPage(target: string): Promise<LoadedPage> {
   }
   if (!html.trim()) throw new UserError(`${target} is empty`);
   if (html.includes('\u0000') || !looksLikeHtml(html)) throw new UserError(`${target} is not an HTML file`);
-  return { document: parseHtml(html), url: null };
+  const document = parseHtml(html);
+  if (!document.body?.textContent?.trim()) throw new UserError(`${target} has no text`);
+  return { document, url: null };
 }

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../../src/cli/load-page';
+import { scanDocument, toJsonReport } from '../../../src/core/index';
+import { loadFixturePages } from '../../support/fixture-pages';
+import { ratio, scorePage } from '../../support/page-metrics';
+
+/**
+ * The real saved pages against what a person reading them wrote down (test/fixtures/pages/NAME/expected.json).
+ * Per page a floor that catches a shape breaking; over all pages the issue's targets.
+ */
+const pages = loadFixturePages();
+const totals = { matched: 0, detected: 0, expected: 0, claims: 0, claimsExpected: 0, links: 0, linksExpected: 0 };
+
+describe('fixture pages', () => {
+  it('has the pages', () => {
+    expect(pages.length).toBeGreaterThanOrEqual(35);
+  });
+
+  for (const page of pages) {
+    it(page.name, () => {
+      const report = toJsonReport(scanDocument(parseHtml(page.html)));
+      const score = scorePage(report, page.expected);
+      totals.matched += score.markers.matched;
+      totals.detected += score.markers.detected;
+      totals.expected += score.markers.expected;
+      totals.claims += score.claims.right;
+      totals.claimsExpected += score.claims.expected;
+      totals.links += score.links.right;
+      totals.linksExpected += score.links.expected;
+      if (page.name.startsWith('neg-')) {
+        expect(report.claims).toEqual([]);
+        return;
+      }
+      expect(ratio(score.markers.matched, score.markers.detected)).toBeGreaterThanOrEqual(0.95);
+      expect(ratio(score.markers.matched, score.markers.expected)).toBeGreaterThanOrEqual(0.7);
+      expect(ratio(score.claims.right, score.claims.expected)).toBeGreaterThanOrEqual(0.75);
+      expect(ratio(score.links.right, score.links.expected)).toBeGreaterThanOrEqual(0.8);
+    });
+  }
+
+  it('meets the targets over all pages', () => {
+    expect(ratio(totals.matched, totals.detected)).toBeGreaterThanOrEqual(0.98);
+    expect(ratio(totals.matched, totals.expected)).toBeGreaterThanOrEqual(0.98);
+    expect(ratio(totals.claims, totals.claimsExpected)).toBeGreaterThanOrEqual(0.95);
+    expect(ratio(totals.links, totals.linksExpected)).toBeGreaterThanOrEqual(0.98);
+  });
+});
