@@ -3,8 +3,9 @@
  * Prints marker precision and recall, claim sentences right and source links right, per page and in total.
  * `--verbose` lists what was missed; `--page NAME` limits to one page.
  */
-import { scanDocument, toJsonReport } from '../src/core/index';
+
 import { parseHtml } from '../src/cli/load-page';
+import { scanDocument, toJsonReport } from '../src/core/index';
 import { loadFixturePages } from '../test/support/fixture-pages';
 import { type PageScore, ratio, scorePage } from '../test/support/page-metrics';
 
@@ -13,7 +14,15 @@ const only = process.argv.includes('--page') ? process.argv[process.argv.indexOf
 
 const pct = (x: number) => x.toFixed(3);
 const rows: string[][] = [];
-const total = { matched: 0, detected: 0, expected: 0, claimsRight: 0, claimsExpected: 0, linksRight: 0, linksExpected: 0 };
+const total = {
+  matched: 0,
+  detected: 0,
+  expected: 0,
+  claimsRight: 0,
+  claimsExpected: 0,
+  linksRight: 0,
+  linksExpected: 0,
+};
 const negatives: string[] = [];
 
 for (const page of loadFixturePages()) {
@@ -27,7 +36,8 @@ for (const page of loadFixturePages()) {
   total.claimsExpected += s.claims.expected;
   total.linksRight += s.links.right;
   total.linksExpected += s.links.expected;
-  if (page.name.startsWith('neg-') && report.claims.length > 0) negatives.push(`${page.name} (${report.claims.length} claims)`);
+  if (page.name.startsWith('neg-') && report.claims.length > 0)
+    negatives.push(`${page.name} (${report.claims.length} claims)`);
   rows.push([
     page.name,
     `${s.markers.expected}`,
@@ -41,7 +51,8 @@ for (const page of loadFixturePages()) {
   if (verbose) {
     for (const m of s.claims.missed) console.log(`  ${page.name} missed: ${m}`);
     for (const m of s.claims.extra) console.log(`  ${page.name} extra:  ${m}`);
-    for (const w of s.links.wrong) console.log(`  ${page.name} link [${w.label}]: expected ${w.expected} got ${w.got}`);
+    for (const w of s.links.wrong)
+      console.log(`  ${page.name} link [${w.label}]: expected ${w.expected} got ${w.got}`);
   }
 }
 
@@ -57,7 +68,12 @@ rows.push([
   pct(ratio(total.linksRight, total.linksExpected)),
 ]);
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+const line = (r: string[]) =>
+  r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
 console.log(line(head));
 for (const r of rows) console.log(line(r));
-console.log(negatives.length ? `negative pages with claims: ${negatives.join(', ')}` : 'negative pages: no claims (as expected)');
+console.log(
+  negatives.length
+    ? `negative pages with claims: ${negatives.join(', ')}`
+    : 'negative pages: no claims (as expected)',
+);

@@ -19,20 +19,28 @@ export function parseHtml(html: string): Document {
 }
 
 function looksLikeHtml(text: string): boolean {
-  return /<(?:!doctype\s+html|html|head|body|p|div|article|section|main|h[1-6])[\s>]/i.test(text.slice(0, 65536));
+  return /<(?:!doctype\s+html|html|head|body|p|div|article|section|main|h[1-6])[\s>]/i.test(
+    text.slice(0, 65536),
+  );
 }
 
 async function fetchPage(url: string): Promise<LoadedPage> {
   let response: Response;
   try {
-    response = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), credentials: 'omit' });
+    response = await fetch(url, {
+      redirect: 'follow',
+      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+      credentials: 'omit',
+    });
   } catch (error) {
-    const reason = error instanceof Error && error.name === 'TimeoutError' ? 'timed out' : 'could not be reached';
+    const reason =
+      error instanceof Error && error.name === 'TimeoutError' ? 'timed out' : 'could not be reached';
     throw new UserError(`${url} ${reason}`);
   }
   if (!response.ok) throw new UserError(`${url} answered ${response.status} ${response.statusText}`.trim());
   const type = response.headers.get('content-type') ?? '';
-  if (type && !/html|xml/i.test(type)) throw new UserError(`${url} is not an HTML page (${type.split(';')[0]})`);
+  if (type && !/html|xml/i.test(type))
+    throw new UserError(`${url} is not an HTML page (${type.split(';')[0]})`);
   const length = Number(response.headers.get('content-length') ?? '0');
   if (length > MAX_PAGE_BYTES) throw new UserError(`${url} is too large (${length} bytes)`);
   const html = await response.text();
@@ -53,7 +61,13 @@ export async function loadPage(target: string): Promise<LoadedPage> {
     html = await readFile(target, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(code === 'ENOENT' ? `${target}: no such file` : code === 'EISDIR' ? `${target} is a folder` : `${target}: cannot be read`);
+    throw new UserError(
+      code === 'ENOENT'
+        ? `${target}: no such file`
+        : code === 'EISDIR'
+          ? `${target} is a folder`
+          : `${target}: cannot be read`,
+    );
   }
   if (!html.trim()) throw new UserError(`${target} is empty`);
   if (html.includes('\u0000') || !looksLikeHtml(html)) throw new UserError(`${target} is not an HTML file`);

@@ -41,4 +41,3 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return error instanceof UserError ? 1 : 2;
   }
 }
-

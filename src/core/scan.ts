@@ -1,4 +1,4 @@
-import { type PlacedMarker, buildClaims } from './claims/build-claims';
+import { buildClaims, type PlacedMarker } from './claims/build-claims';
 import { DocumentOrder } from './dom/document-order';
 import { findingsFor } from './findings';
 import type { MarkerCandidate } from './markers/candidates';

@@ -21,6 +21,8 @@ export function absoluteHttpUrl(href: string, base: string | null): string | nul
 
 /** Links with a scheme that runs code or embeds content: never clickable, never fetched, always reported. */
 export function isUnsafeHref(href: string): boolean {
+  // Browsers drop tabs and line breaks inside a URL, so "java\tscript:" runs as javascript: strip them before reading.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is stripped here
   const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(href.replace(/[\u0000-\u001f]/g, ''));
   return (
     !!scheme &&

@@ -5,7 +5,11 @@ import type { ExpectedPage } from './fixture-pages';
 export interface PageScore {
   markers: { matched: number; detected: number; expected: number };
   claims: { right: number; expected: number; detected: number; missed: string[]; extra: string[] };
-  links: { right: number; expected: number; wrong: { label: string; expected: string | null; got: string | null | undefined }[] };
+  links: {
+    right: number;
+    expected: number;
+    wrong: { label: string; expected: string | null; got: string | null | undefined }[];
+  };
 }
 
 /** Marker labels as compared: brackets and spaces dropped, dashes unified, a list counted as its items. */

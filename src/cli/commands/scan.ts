@@ -24,13 +24,21 @@ export async function runScan(args: string[], io: CliIo): Promise<number> {
 export function formatReport(report: JsonReport): string {
   const lines: string[] = [];
   lines.push(`${report.title || '(untitled page)'}${report.url ? `\n${report.url}` : ''}`);
-  lines.push(`${report.claims.length} cited claims, ${report.sources.length} sources, ${report.findings.length} findings`);
+  lines.push(
+    `${report.claims.length} cited claims, ${report.sources.length} sources, ${report.findings.length} findings`,
+  );
   lines.push('');
   if (report.sources.length) {
     lines.push(
       table(
         ['#', 'title', 'publisher', 'link', 'claims'],
-        report.sources.map((s) => [s.label, s.title, s.publisher ?? '', s.url ?? '(no link)', String(s.claims.length)]),
+        report.sources.map((s) => [
+          s.label,
+          s.title,
+          s.publisher ?? '',
+          s.url ?? '(no link)',
+          String(s.claims.length),
+        ]),
       ),
     );
   } else {

@@ -111,12 +111,16 @@ export class BlockText {
         }
         if (tag === 'br') this.text += '\n';
         // A formula drawn as an image reads as its text (Wikipedia's math fallback images, emoji images).
-        if (tag === 'img' && /math|tex|emoji/i.test(node.getAttribute('class') ?? '')) this.text += imageText(node);
+        if (tag === 'img' && /math|tex|emoji/i.test(node.getAttribute('class') ?? ''))
+          this.text += imageText(node);
       } else if (isText(node)) {
         this.pieces.push({ node, at: this.text.length });
         this.text += this.preformatted
           ? // In plain-text documents a blank line ends a paragraph; a single line break is only wrapping.
-            node.data.replace(/\n(?=[ \t]*\n)|(?<=\n[ \t]*)\n/g, '\ue000').replace(/[\s\u00a0]/g, ' ').replace(/\ue000/g, '\n')
+            node.data
+              .replace(/\n(?=[ \t]*\n)|(?<=\n[ \t]*)\n/g, '\ue000')
+              .replace(/[\s\u00a0]/g, ' ')
+              .replace(/\ue000/g, '\n')
           : node.data.replace(/[\s\u00a0]/g, ' ');
       }
       node = nextInOrder(node, block);

@@ -22,7 +22,7 @@ function readableText(text: string): string {
     .replace(/\s+/g, ' ')
     .replace(/\[\s*(?:[,;–-]\s*)*\]|\(\s*(?:[,;–-]\s*)*\)/g, '')
     .replace(/\s+([.,;:!?)\]’”])/g, '$1')
-    .replace(/([(\[‘“])\s+/g, '$1')
+    .replace(/([([‘“])\s+/g, '$1')
     .replace(/\s+/g, ' ')
     .trim();
 }

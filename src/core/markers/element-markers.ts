@@ -39,7 +39,8 @@ function isDeclaredReference(link: Element): boolean {
     const cls = el.getAttribute('class') ?? '';
     if (DECLARED_CLASS.test(cls)) return true;
     if ((depth === 0 ? LINK_CLASS_TOKEN : WRAPPER_CLASS_TOKEN).test(cls)) return true;
-    if (DECLARED_ID.test(el.getAttribute('id') ?? '') || DECLARED_ID.test(el.getAttribute('name') ?? '')) return true;
+    if (DECLARED_ID.test(el.getAttribute('id') ?? '') || DECLARED_ID.test(el.getAttribute('name') ?? ''))
+      return true;
   }
   return false;
 }
@@ -184,8 +185,16 @@ export function isCitationNeededElement(el: Element): boolean {
  */
 export function isEditorialAside(el: Element): boolean {
   const cls = el.getAttribute('class') ?? '';
-  if (tagOf(el) === 'sup' && /(?:^|\s)reference(?:\s|$)/.test(cls) && /^:/.test((el.textContent ?? '').trim())) return true;
-  return /(?:^|\s)(?:Inline-Template|noprint)(?:\s|$)/.test(cls) && /^\[[^\]]{1,60}\]$/.test(foldWhitespace(el.textContent ?? ''));
+  if (
+    tagOf(el) === 'sup' &&
+    /(?:^|\s)reference(?:\s|$)/.test(cls) &&
+    /^:/.test((el.textContent ?? '').trim())
+  )
+    return true;
+  return (
+    /(?:^|\s)(?:Inline-Template|noprint)(?:\s|$)/.test(cls) &&
+    /^\[[^\]]{1,60}\]$/.test(foldWhitespace(el.textContent ?? ''))
+  );
 }
 
 const SIDENOTE_NUMBER =

@@ -20,7 +20,10 @@ import { textMarkers } from './text-markers';
 export function isProsePre(pre: Element): boolean {
   if (pre.querySelector('code')) return false;
   const links = Array.from(pre.querySelectorAll('a[href^="#"]')).slice(0, 200);
-  return links.some((a) => /\[\s*$/.test(a.previousSibling?.textContent ?? '') && /^\s*\]/.test(a.nextSibling?.textContent ?? ''));
+  return links.some(
+    (a) =>
+      /\[\s*$/.test(a.previousSibling?.textContent ?? '') && /^\s*\]/.test(a.nextSibling?.textContent ?? ''),
+  );
 }
 
 /**

@@ -66,7 +66,7 @@ export function textMarkers(node: Text): MarkerCandidate[] {
       const before = data.slice(Math.max(0, start - 6), start);
       if (looksLikePower(before)) continue;
       const parsed = parseMarkerLabel(fromSuperscriptDigits(match[0]), false);
-      if (!parsed || parsed.kind !== 'numbers') continue;
+      if (parsed?.kind !== 'numbers') continue;
       out.push({
         shape: 'unicode-superscript',
         label: parsed.label,

@@ -70,7 +70,8 @@ export function headingLevel(el: Element): number {
 export function isReferenceHeading(el: Element): boolean {
   const tag = tagOf(el);
   // A paragraph or div is a heading only when it holds a single short run of text: cheap to rule out before reading it.
-  if ((tag === 'p' || tag === 'div') && (el.childElementCount > 1 || (el.textContent ?? '').length > 60)) return false;
+  if ((tag === 'p' || tag === 'div') && (el.childElementCount > 1 || (el.textContent ?? '').length > 60))
+    return false;
   const text = foldWhitespace(el.textContent ?? '').replace(/[:：]\s*$/, '');
   if (!text || text.length > 50 || !REFERENCE_HEADING.test(text)) return false;
   if (HEADING_TAGS.test(tag) || tag === 'summary' || tag === 'caption' || tag === 'dt' || tag === 'header')

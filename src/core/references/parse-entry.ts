@@ -91,12 +91,16 @@ function linksOf(
 
 /** The link a reader clicks to open the cited work: off-site before same-site, the original before an archive copy. */
 /** Library catalogue look-ups (an ISSN, an OCLC number): they find a journal or a book, not the cited work. */
-const CATALOGUE = /(?:^|\.)worldcat\.org\/(?:issn|oclc|search)|isbnsearch\.org|Special:BookSources|search\.worldcat/i;
+const CATALOGUE =
+  /(?:^|\.)worldcat\.org\/(?:issn|oclc|search)|isbnsearch\.org|Special:BookSources|search\.worldcat/i;
 /** Identifier resolvers, in the order a reader would rather follow them when the work's own link is missing. */
 const IDENTIFIERS: [RegExp, number][] = [
   [/^https?:\/\/(?:dx\.)?doi\.org\//i, 1],
   [/ncbi\.nlm\.nih\.gov\/(?:pubmed|pmc)|europepmc\.org/i, 2],
-  [/arxiv\.org\/abs|hdl\.handle\.net|jstor\.org\/stable|semanticscholar\.org|adsabs\.harvard\.edu|ui\.adsabs/i, 3],
+  [
+    /arxiv\.org\/abs|hdl\.handle\.net|jstor\.org\/stable|semanticscholar\.org|adsabs\.harvard\.edu|ui\.adsabs/i,
+    3,
+  ],
 ];
 /** A link whose text is an identifier ("10.1038/nature04338", "2005Natur.438..803L") rather than a title. */
 const IDENTIFIER_TEXT = /^(?:[\w.:/()-]*\d[\w.:/()-]*|PMC\d+|PMID:?\s*\d+)$/i;

@@ -1,8 +1,8 @@
 import type { DocumentOrder } from '../dom/document-order';
 import { isText, nextInOrder, tagOf } from '../dom/node-kinds';
-import type { TargetIndex } from '../markers/target-index';
 import type { MarkerCandidate } from '../markers/candidates';
-import { type ReferenceEntry, entryForTarget } from './entries';
+import type { TargetIndex } from '../markers/target-index';
+import { entryForTarget, type ReferenceEntry } from './entries';
 import { findReferenceSections, looseNumberedEntries } from './sections';
 
 /** A marker kept, with the entries its keys resolved to (null where a key resolved to nothing). */
@@ -50,7 +50,11 @@ function isBacklinkByTarget(c: MarkerCandidate, targets: TargetIndex, order: Doc
   // Only a marker-sized target (the link itself or its sup/span wrapper) can be a marker; a note's block is not.
   const tag = tagOf(target);
   const links =
-    tag === 'a' ? [target] : tag === 'sup' || tag === 'span' ? Array.from(target.querySelectorAll('a[href*="#"]')) : [];
+    tag === 'a'
+      ? [target]
+      : tag === 'sup' || tag === 'span'
+        ? Array.from(target.querySelectorAll('a[href*="#"]'))
+        : [];
   const up = target.closest('a[href*="#"]');
   if (up) links.push(up);
   return links.some((link) => {

@@ -49,7 +49,9 @@ describe('citelens scan', () => {
     const { code, out } = await run(['scan', seed]);
     expect(code).toBe(0);
     expect(out).toContain('41 cited claims, 4 sources');
-    expect(out).toMatch(/2\s+Anthropic raises Claude Code usage limits.*Ars Technica\s+https:\/\/arstechnica\.com/);
+    expect(out).toMatch(
+      /2\s+Anthropic raises Claude Code usage limits.*Ars Technica\s+https:\/\/arstechnica\.com/,
+    );
     expect(out).toContain('source-concentration: 46% of the claims (19 of 41)');
   });
 

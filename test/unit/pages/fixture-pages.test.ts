@@ -9,7 +9,15 @@ import { ratio, scorePage } from '../../support/page-metrics';
  * Per page a floor that catches a shape breaking; over all pages the issue's targets.
  */
 const pages = loadFixturePages();
-const totals = { matched: 0, detected: 0, expected: 0, claims: 0, claimsExpected: 0, links: 0, linksExpected: 0 };
+const totals = {
+  matched: 0,
+  detected: 0,
+  expected: 0,
+  claims: 0,
+  claimsExpected: 0,
+  links: 0,
+  linksExpected: 0,
+};
 
 describe('fixture pages', () => {
   it('has the pages', () => {

@@ -23,7 +23,12 @@ describe('the seed article', () => {
 
   it('lists its 4 sources exactly as its References section gives them', () => {
     expect(report.sources.map((s) => [s.label, s.publisher, s.title, s.url])).toEqual([
-      ['1', 'Editorial_board', 'Original article', 'https://www.wired.com/story/anthropic-spacex-compute-deal-colossus/'],
+      [
+        '1',
+        'Editorial_board',
+        'Original article',
+        'https://www.wired.com/story/anthropic-spacex-compute-deal-colossus/',
+      ],
       [
         '2',
         'Ars Technica',
