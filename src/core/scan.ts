@@ -28,8 +28,16 @@ export interface SliceOptions extends ScanOptions {
 /** Characters and elements without which a page cannot hold a marker: checked first so idle pages cost nothing. */
 const MARKER_HINT = /[[⁰¹²³⁴⁵⁶⁷⁸⁹]/;
 
+/**
+ * Whether the page can hold a marker at all, in a few native queries: a superscript, a sidenote, a marker-sized
+ * same-page link, or a bracket or superscript digit in its text. Most pages without citations stop here.
+ */
 function mightHaveMarkers(root: Element): boolean {
-  if (root.querySelector('sup, a[href*="#"], label, span[class*="footnote" i]')) return true;
+  if (root.querySelector('sup, label[for], span.inline-footnote, [role="doc-noteref"]')) return true;
+  for (const link of Array.from(root.querySelectorAll('a[href*="#"]'))) {
+    const text = link.textContent ?? '';
+    if (text.length <= 14 && /[\p{N}[]|^\s*[a-z]{1,2}\s*$/iu.test(text)) return true;
+  }
   return MARKER_HINT.test(root.textContent ?? '');
 }
 
@@ -74,6 +82,7 @@ function* scanSteps(doc: Document, options: ScanOptions): Generator<void, PageRe
     });
   }
   for (const entry of resolution.entries) {
+    yield;
     const parsed = parseEntry(entry, base, targets);
     const source: Source = {
       id: `s${sources.length + 1}`,
@@ -125,7 +134,7 @@ function* scanSteps(doc: Document, options: ScanOptions): Generator<void, PageRe
   const excluded = new Set<Element>();
   for (const c of walker.candidates)
     if (c.noteElement && c.noteElement !== c.element) excluded.add(c.noteElement);
-  const { claims, flagged } = buildClaims(placed, excluded, pageLanguage(doc), order);
+  const { claims, flagged } = yield* buildClaims(placed, excluded, pageLanguage(doc), order);
   numberClaims(claims, sources);
 
   const claimOfMarker = new Map<CitationMarker, Claim>();

@@ -31,12 +31,12 @@ function readableText(text: string): string {
  * Groups markers into claims: the claim of a marker is the sentence of its block that holds it, markers kept whole
  * (their characters are blanked before segmenting, so `text.[1] Next` splits after `[1]`, never inside it).
  */
-export function buildClaims(
+export function* buildClaims(
   placed: PlacedMarker[],
   excluded: ReadonlySet<Element>,
   lang: string,
   order: DocumentOrder,
-): { claims: Claim[]; flagged: FlaggedSentence[] } {
+): Generator<void, { claims: Claim[]; flagged: FlaggedSentence[] }> {
   const byBlock = new Map<Element, PlacedMarker[]>();
   const orphans: PlacedMarker[] = [];
   for (const p of placed) {
@@ -53,6 +53,8 @@ export function buildClaims(
   const claims: Claim[] = [];
   const flagged: FlaggedSentence[] = [];
   for (const [block, markers] of byBlock) {
+    // One block at a time, so a page of thousands of cited paragraphs is read in slices.
+    yield;
     const text = new BlockText(block, excluded);
     const mask = new Uint8Array(text.text.length);
     const located: { p: PlacedMarker; at: number }[] = [];
