@@ -71,6 +71,7 @@ export function* buildClaims(
       for (let i = start; i < (end < 0 ? start : end); i++) mask[i] = 1;
       located.push({ p, at: start });
     }
+    maskSeparatorsBetweenMarkers(text.text, mask);
     const bounds = segmentAroundMarkers(text.text, mask, lang);
     const groups = new Map<number, PlacedMarker[]>();
     for (const { p, at } of located) {
@@ -107,6 +108,16 @@ export function* buildClaims(
     }
   }
   return { claims, flagged };
+}
+
+/** "[35, 2, 5]", "¹,²": the commas and brackets between neighbouring markers belong to them, not to the sentence. */
+function maskSeparatorsBetweenMarkers(text: string, mask: Uint8Array): void {
+  for (let i = 1; i < text.length; i++) {
+    if (mask[i] || !mask[i - 1]) continue;
+    let end = i;
+    while (end < text.length && !mask[end] && end - i <= 3 && /[\s,;–-]/.test(text[end] ?? '')) end++;
+    if (end < text.length && mask[end] && end > i) for (let k = i; k < end; k++) mask[k] = 1;
+  }
 }
 
 /**

@@ -8,7 +8,7 @@ function looksLikeIndexing(before: string, after: string): boolean {
 
 /** "km²", "10³", "x²": units and powers, not notes. */
 function looksLikePower(before: string): boolean {
-  return /(?:\d|[\^.]|\b(?:[kcmµnd]?m|ft|in|mi|yd|s|kg|g|l|x|y|z|n|e|a|b|c)|°)\s*$/.test(before);
+  return /(?:\d|\^|\b(?:[kcmµnd]?m|ft|in|mi|yd|s|kg|g|l|x|y|z|n|e|a|b|c)|°)\s*$/.test(before);
 }
 
 /** Plain-text markers in one text node: `[1]`, `[2][3]`, `[1–3]`, `[1, 4]`, `[a]`, `[note 1]`, `¹²`. */
