@@ -4,3 +4,7 @@ import { execFileSync } from 'node:child_process';
 const vite = (args) => execFileSync('npx', ['vite', 'build', ...args], { stdio: 'inherit' });
 
 vite(['-c', 'vite.cli.config.ts']);
+// The extension: dist/chrome and dist/firefox (vite.config.ts; the manifest differences are in
+// src/shared/browser-differences.ts).
+vite(['--mode', 'chrome']);
+vite(['--mode', 'firefox']);

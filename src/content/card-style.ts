@@ -1,0 +1,51 @@
+/** The claim card's styles. They live inside the card's shadow root, out of reach of the page's CSS. */
+export const CARD_CSS = `
+:host { all: initial; }
+.card {
+  --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --accent: #0969da; --chip: #f6f8fa;
+  --warn-bg: #fff8c5; --warn-line: #d4a72c; --shadow: 0 8px 28px rgba(0, 0, 0, 0.18);
+  position: fixed; top: 0; left: 0; box-sizing: border-box;
+  width: min(380px, calc(100vw - 16px)); max-height: min(460px, calc(100vh - 16px)); overflow: auto;
+  background: var(--bg); color: var(--fg); border: 1px solid var(--line); border-radius: 10px;
+  box-shadow: var(--shadow); padding: 12px 14px 10px;
+  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Ubuntu, Cantarell, sans-serif;
+  text-align: left; direction: ltr; letter-spacing: normal; word-spacing: normal; text-transform: none;
+  overscroll-behavior: contain;
+}
+.card.dark {
+  --bg: #1c2128; --fg: #e6edf3; --muted: #9198a1; --line: #3d444d; --accent: #4493f8; --chip: #262c36;
+  --warn-bg: #3a2f10; --warn-line: #9e6a03; --shadow: 0 8px 28px rgba(0, 0, 0, 0.6);
+}
+.card:focus, .card:focus-visible { outline: none; }
+header { display: flex; align-items: center; gap: 8px; margin: 0 0 6px; }
+h2 { flex: 1; margin: 0; font-size: 12px; font-weight: 600; letter-spacing: 0.04em; text-transform: uppercase; color: var(--muted); }
+h3 { margin: 12px 0 6px; font-size: 12px; font-weight: 600; color: var(--muted); }
+button {
+  font: inherit; color: var(--fg); background: var(--chip); border: 1px solid var(--line); border-radius: 6px;
+  padding: 2px 8px; cursor: pointer; min-height: 26px;
+}
+button:hover { border-color: var(--accent); }
+button:focus-visible, a:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
+button:disabled { opacity: 0.45; cursor: default; }
+button.close { border: none; background: transparent; font-size: 18px; line-height: 1; padding: 2px 6px; }
+blockquote { margin: 0; padding: 2px 0 2px 10px; border-left: 3px solid var(--accent); font-style: italic; }
+ul { list-style: none; margin: 0; padding: 0; }
+li.source { display: flex; gap: 8px; padding: 6px 0; border-top: 1px solid var(--line); }
+li.source:first-child { border-top: none; }
+.label {
+  flex: none; min-width: 22px; height: 20px; padding: 0 4px; box-sizing: border-box; border-radius: 4px;
+  background: var(--chip); border: 1px solid var(--line); font-size: 12px; line-height: 18px; text-align: center;
+  font-variant-numeric: tabular-nums;
+}
+.title { font-weight: 600; overflow-wrap: anywhere; }
+a { color: var(--accent); text-decoration: none; }
+a:hover { text-decoration: underline; }
+.meta { color: var(--muted); font-size: 12.5px; overflow-wrap: anywhere; }
+.missing { color: var(--muted); font-style: italic; }
+li.finding {
+  margin: 4px 0; padding: 6px 8px; border-radius: 6px; background: var(--warn-bg); border-left: 3px solid var(--warn-line);
+}
+li.finding strong { display: block; font-weight: 600; }
+footer { display: flex; align-items: center; gap: 6px; margin-top: 10px; color: var(--muted); font-size: 12px; }
+footer .count { flex: 1; }
+`;

@@ -1,0 +1,279 @@
+/**
+ * The claim card: a non-modal dialog beside a claim, in an open shadow root hung from <html> only while it is
+ * shown, so the page's CSS cannot reach it and the page's body, text and layout never change. Every piece of
+ * page-derived text goes in through `textContent`; links are real <a href> and only for http(s) addresses.
+ */
+import {
+  autoUpdate,
+  computePosition,
+  flip,
+  hide,
+  inline,
+  offset,
+  shift,
+  size,
+  type VirtualElement,
+} from '@floating-ui/dom';
+import type { JsonFinding } from '../core';
+import { plural, t } from '../shared/i18n';
+import { FINDING_TITLE, safeHttpUrl, siteOfSource } from '../shared/report-view';
+import { CARD_CSS } from './card-style';
+
+export interface CardSource {
+  id: string;
+  label: string;
+  title: string;
+  publisher: string | null;
+  url: string | null;
+}
+
+export interface CardContent {
+  claimId: string;
+  claimText: string;
+  /** The claim's marker labels, as the page shows them. */
+  markers: string[];
+  sources: CardSource[];
+  findings: JsonFinding[];
+  /** 0-based position among the page's claims, and their number. */
+  index: number;
+  total: number;
+}
+
+export interface CardOpenOptions {
+  /** The point the reader clicked, so the card sits by that line of a claim that spans several. */
+  point?: { x: number; y: number };
+  dark: boolean;
+  /** Move focus into the card (not when a rescan redraws a card the reader is already in). */
+  focus: boolean;
+}
+
+export interface CardEvents {
+  onStep(direction: 'next' | 'previous'): void;
+  onClosed(): void;
+}
+
+/** The tag of the card's host element. */
+export const CARD_HOST_TAG = 'citelens-card';
+
+export class ClaimCard {
+  private host: HTMLElement | null = null;
+  private dialog: HTMLElement | null = null;
+  private stopAutoUpdate: (() => void) | null = null;
+  private returnFocusTo: Element | null = null;
+  private current: string | null = null;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly events: CardEvents,
+  ) {}
+
+  get openClaimId(): string | null {
+    return this.current;
+  }
+
+  /** Whether an event happened inside the card (its host is on the event's composed path). */
+  contains(event: Event): boolean {
+    return this.host !== null && event.composedPath().includes(this.host);
+  }
+
+  open(content: CardContent, reference: VirtualElement, options: CardOpenOptions): void {
+    if (!this.host) this.returnFocusTo = this.doc.activeElement;
+    this.stopAutoUpdate?.();
+    const { host, dialog } = this.ensureHost();
+    dialog.className = options.dark ? 'card dark' : 'card';
+    dialog.replaceChildren(...this.render(content));
+    this.current = content.claimId;
+
+    const middleware = [
+      inline(options.point),
+      offset(8),
+      flip({ padding: 8, fallbackPlacements: ['top-start', 'right-start', 'left-start'] }),
+      shift({ padding: 8 }),
+      size({
+        padding: 8,
+        apply({ availableHeight, elements }) {
+          elements.floating.style.maxHeight = `${Math.max(140, Math.min(460, availableHeight))}px`;
+        },
+      }),
+      hide(),
+    ];
+    const update = () => {
+      void computePosition(reference, dialog, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware,
+      }).then(({ x, y, middlewareData }) => {
+        dialog.style.left = `${x}px`;
+        dialog.style.top = `${y}px`;
+        dialog.style.visibility = middlewareData.hide?.referenceHidden ? 'hidden' : 'visible';
+        dialog.style.opacity = '';
+      });
+    };
+    // In the document before the first measure (the card's own size decides flips), transparent until placed
+    // (not `visibility: hidden`, which would refuse it focus).
+    if (!host.isConnected) {
+      dialog.style.opacity = '0';
+      this.doc.documentElement.append(host);
+    }
+    this.stopAutoUpdate = autoUpdate(reference, dialog, update);
+    if (options.focus) dialog.focus({ preventScroll: true });
+  }
+
+  close(restoreFocus = true): void {
+    if (!this.host) return;
+    this.stopAutoUpdate?.();
+    this.stopAutoUpdate = null;
+    const hadFocus = this.host.matches(':focus-within') || this.doc.activeElement === this.host;
+    this.host.remove();
+    this.host = null;
+    this.dialog = null;
+    this.current = null;
+    const back = this.returnFocusTo;
+    this.returnFocusTo = null;
+    if (restoreFocus && hadFocus && back instanceof HTMLElement && back.isConnected) {
+      back.focus({ preventScroll: true });
+    }
+    this.events.onClosed();
+  }
+
+  private ensureHost(): { host: HTMLElement; dialog: HTMLElement } {
+    if (this.host && this.dialog) return { host: this.host, dialog: this.dialog };
+    const host = this.doc.createElement(CARD_HOST_TAG);
+    // The host has no box of its own; `all: initial` against page rules such as `* { display: none }`.
+    host.style.setProperty('all', 'initial', 'important');
+    host.style.setProperty('position', 'fixed', 'important');
+    host.style.setProperty('top', '0', 'important');
+    host.style.setProperty('left', '0', 'important');
+    host.style.setProperty('z-index', '2147483647', 'important');
+    const root = host.attachShadow({ mode: 'open' });
+    const style = this.doc.createElement('style');
+    style.textContent = CARD_CSS;
+    const dialog = this.doc.createElement('div');
+    dialog.setAttribute('role', 'dialog');
+    dialog.setAttribute('aria-modal', 'false');
+    dialog.setAttribute('aria-labelledby', 'citelens-card-title');
+    dialog.setAttribute('aria-describedby', 'citelens-card-claim');
+    dialog.tabIndex = -1;
+    dialog.addEventListener('keydown', (event) => this.onKeyDown(event));
+    // Keys and clicks inside the card are the card's business, not the page's.
+    for (const type of ['keyup', 'keypress', 'click', 'mousedown', 'pointerdown'] as const) {
+      dialog.addEventListener(type, (event) => event.stopPropagation());
+    }
+    root.append(style, dialog);
+    this.host = host;
+    this.dialog = dialog;
+    return { host, dialog };
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    event.stopPropagation();
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      this.close(true);
+    } else if (event.key === 'Tab' && this.dialog) {
+      // Focus cycles inside the card until it is closed.
+      const focusable = [...this.dialog.querySelectorAll<HTMLElement>('a[href], button:not([disabled])')];
+      const first = focusable[0];
+      const last = focusable[focusable.length - 1];
+      const active =
+        this.dialog.getRootNode() instanceof ShadowRoot
+          ? (this.dialog.getRootNode() as ShadowRoot).activeElement
+          : null;
+      if (!first || !last) return;
+      if (event.shiftKey && (active === first || active === this.dialog)) {
+        event.preventDefault();
+        last.focus();
+      } else if (!event.shiftKey && active === last) {
+        event.preventDefault();
+        first.focus();
+      }
+    }
+  }
+
+  private el<K extends keyof HTMLElementTagNameMap>(
+    tag: K,
+    className?: string,
+    text?: string,
+  ): HTMLElementTagNameMap[K] {
+    const node = this.doc.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  private render(content: CardContent): Node[] {
+    const header = this.el('header');
+    const title = this.el('h2', undefined, t('cardTitle'));
+    title.id = 'citelens-card-title';
+    const close = this.el('button', 'close', '×');
+    close.type = 'button';
+    close.setAttribute('aria-label', t('cardClose'));
+    close.addEventListener('click', () => this.close(true));
+    header.append(title, close);
+
+    const claim = this.el('blockquote', 'claim', content.claimText);
+    claim.id = 'citelens-card-claim';
+
+    const nodes: Node[] = [header, claim];
+    nodes.push(this.el('h3', undefined, plural(content.sources.length, 'cardSourcesOne', 'cardSourcesMany')));
+    const list = this.el('ul', 'sources');
+    for (const source of content.sources) list.append(this.renderSource(source));
+    if (content.sources.length === 0) {
+      list.append(this.el('li', 'missing', t('cardNoSource', content.markers.join(', '))));
+    }
+    nodes.push(list);
+
+    if (content.findings.length > 0) {
+      nodes.push(this.el('h3', undefined, t('cardFindings')));
+      const findings = this.el('ul', 'findings');
+      for (const finding of content.findings) {
+        const li = this.el('li', 'finding');
+        li.append(
+          this.el('strong', undefined, t(FINDING_TITLE[finding.kind])),
+          this.el('span', undefined, finding.message),
+        );
+        findings.append(li);
+      }
+      nodes.push(findings);
+    }
+
+    const footer = this.el('footer');
+    const count = this.el(
+      'span',
+      'count',
+      t('cardPosition', [String(content.index + 1), String(content.total)]),
+    );
+    const previous = this.el('button', 'previous', t('cardPrevious'));
+    previous.type = 'button';
+    previous.disabled = content.total < 2;
+    previous.addEventListener('click', () => this.events.onStep('previous'));
+    const next = this.el('button', 'next', t('cardNext'));
+    next.type = 'button';
+    next.disabled = content.total < 2;
+    next.addEventListener('click', () => this.events.onStep('next'));
+    footer.append(count, previous, next);
+    nodes.push(footer);
+    return nodes;
+  }
+
+  private renderSource(source: CardSource): HTMLLIElement {
+    const li = this.el('li', 'source');
+    li.dataset.sourceId = source.id;
+    const body = this.el('div');
+    const url = safeHttpUrl(source.url);
+    const titleText = source.title || source.label;
+    if (url) {
+      const a = this.el('a', 'title', titleText);
+      a.href = url;
+      a.target = '_blank';
+      a.rel = 'noopener noreferrer';
+      body.append(a);
+    } else {
+      body.append(this.el('span', 'title', titleText));
+    }
+    const meta = [source.publisher, siteOfSource(source) ?? t('cardNoLink')].filter((s): s is string => !!s);
+    body.append(this.el('div', 'meta', meta.join(' · ')));
+    li.append(this.el('span', 'label', source.label), body);
+    return li;
+  }
+}

@@ -1,0 +1,381 @@
+/**
+ * The content script's whole life on a page: settings → scan in slices → highlights → clicks, keys and
+ * messages → rescans when the page's text changes. A page without citations gets one sliced scan, one
+ * MutationObserver and nothing else: no listeners, no styles, no elements.
+ */
+import type { VirtualElement } from '@floating-ui/dom';
+import { type JsonReport, type PageReport, scanDocumentInSlices, toJsonReport } from '../core';
+import { handleMessages, type PageState, type StepDirection, sendMessage } from '../shared/messages';
+import { findingsForClaim } from '../shared/report-view';
+import {
+  activityFor,
+  HIGHLIGHT,
+  highlightCss,
+  loadSettings,
+  type Settings,
+  watchSettings,
+} from '../shared/settings';
+import { type CardContent, ClaimCard } from './card';
+import {
+  claimAtPoint,
+  clearHighlights,
+  highlightsSupported,
+  type LiveClaim,
+  liveClaim,
+  setHighlight,
+} from './highlights';
+import { forEachSliced, SLICE_MS, yieldToHost } from './slices';
+
+/** Reports an internal error without ever throwing into the page. */
+export function logError(error: unknown): void {
+  console.warn('[CiteLens]', error);
+}
+
+/** Wraps an event handler so that nothing it throws reaches the page. */
+function guarded<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void {
+  return (...args: A) => {
+    try {
+      fn(...args);
+    } catch (error) {
+      logError(error);
+    }
+  };
+}
+
+/** Quiet time after the last change before a rescan, and the longest a stream of changes can delay one. */
+const RESCAN_QUIET_MS = 600;
+const RESCAN_MAX_WAIT_MS = 4000;
+
+export class Controller {
+  private settings: Settings | null = null;
+  private status: PageState['status'] = 'scanning';
+  private report: JsonReport | null = null;
+  private claims: LiveClaim[] = [];
+  private byId = new Map<string, LiveClaim>();
+  private active: LiveClaim | null = null;
+  private readonly card: ClaimCard;
+  private observer: MutationObserver | null = null;
+  private interactive = false;
+  private scanning = false;
+  private rescanWanted = false;
+  private lastScanMs = 0;
+  private quietTimer: ReturnType<typeof setTimeout> | undefined;
+  private firstChangeAt = 0;
+  private styleSent: string | null = null;
+  /** Whether the background has been told about claims on this page (so it must be told when they go). */
+  private toldBackground = false;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly win: Window,
+  ) {
+    this.card = new ClaimCard(doc, {
+      onStep: (direction) => this.step(direction),
+      onClosed: () => this.setActive(null),
+    });
+  }
+
+  async start(): Promise<void> {
+    handleMessages({
+      getPageState: () => this.pageState(),
+      showClaim: ({ claimId }) => {
+        const live = this.byId.get(claimId);
+        if (live) this.show(live, null);
+        return { shown: !!live };
+      },
+      step: ({ direction }) => ({ claimId: this.step(direction) }),
+    });
+    watchSettings((settings) => void this.applySettings(settings).catch(logError));
+    await this.applySettings(await loadSettings());
+  }
+
+  private pageState(): PageState {
+    return {
+      status: this.status,
+      url: this.win.location.href,
+      report: this.status === 'ready' ? this.report : null,
+    };
+  }
+
+  private async applySettings(settings: Settings): Promise<void> {
+    const before = this.settings;
+    this.settings = settings;
+    const activity = activityFor(settings, this.win.location.href);
+    if (activity !== 'on') {
+      this.stop(activity);
+      return;
+    }
+    if (!before || this.status === 'disabled-site' || this.status === 'disabled-everywhere') {
+      this.status = 'scanning';
+      await this.scan();
+      this.observe();
+    } else if (this.claims.length > 0) {
+      await this.sendStyle();
+    }
+  }
+
+  /** Turns CiteLens off for this page: everything it added goes. */
+  private stop(status: 'disabled-site' | 'disabled-everywhere'): void {
+    this.observer?.disconnect();
+    this.observer = null;
+    clearTimeout(this.quietTimer);
+    this.card.close(false);
+    clearHighlights();
+    this.claims = [];
+    this.byId.clear();
+    this.report = null;
+    this.status = status;
+    this.setInteractive(false);
+    if (this.toldBackground) void this.tellBackground();
+  }
+
+  private async scan(): Promise<void> {
+    if (this.scanning) {
+      this.rescanWanted = true;
+      return;
+    }
+    this.scanning = true;
+    try {
+      do {
+        this.rescanWanted = false;
+        const started = performance.now();
+        const pageReport = await scanDocumentInSlices(this.doc, {
+          url: this.win.location.href,
+          sliceMs: SLICE_MS,
+          yieldToHost,
+        });
+        if (this.status.startsWith('disabled-')) return; // turned off while scanning
+        await this.useReport(pageReport);
+        this.lastScanMs = performance.now() - started;
+      } while (this.rescanWanted);
+    } finally {
+      this.scanning = false;
+    }
+  }
+
+  private async useReport(pageReport: PageReport): Promise<void> {
+    const live: LiveClaim[] = [];
+    await forEachSliced(pageReport.claims, (claim, index) => {
+      const l = liveClaim(this.doc, claim, index);
+      if (l) live.push(l);
+    });
+    // Document order, which the bisection in claimAtPoint relies on.
+    live.sort((a, b) => a.extent.compareBoundaryPoints(Range.START_TO_START, b.extent));
+    live.forEach((l, i) => {
+      l.index = i;
+    });
+
+    const openId = this.card.openClaimId;
+    const previous = this.byId.get(openId ?? '');
+    this.report = toJsonReport(pageReport);
+    this.claims = live;
+    this.byId = new Map(live.map((l) => [l.claim.id, l]));
+    this.status = 'ready';
+
+    if (live.length > 0 && highlightsSupported()) {
+      setHighlight(
+        HIGHLIGHT.claim,
+        live.flatMap((l) => l.ranges),
+      );
+      await this.sendStyle();
+    } else {
+      clearHighlights();
+    }
+    this.setInteractive(live.length > 0);
+
+    // Keep the card open on the same sentence if it survived the rescan.
+    if (openId && previous) {
+      const same = live.find((l) => l.claim.text === previous.claim.text);
+      if (same) this.show(same, null, { scroll: false, focus: false });
+      else this.card.close(false);
+    }
+    if (live.length > 0 || this.toldBackground) await this.tellBackground();
+  }
+
+  private async tellBackground(): Promise<void> {
+    const state = this.pageState();
+    this.toldBackground = (state.report?.claims.length ?? 0) > 0;
+    await sendMessage('pageState', state).catch(logError);
+  }
+
+  private async sendStyle(): Promise<void> {
+    if (!this.settings) return;
+    const css = highlightCss(this.settings);
+    const previous = this.styleSent;
+    if (css === previous) return;
+    this.styleSent = css;
+    await sendMessage('applyStyle', { css, previous }).catch(logError);
+  }
+
+  // ---- following the page's later content ----
+
+  private observe(): void {
+    if (this.observer || !this.doc.body) return;
+    this.observer = new MutationObserver(guarded((records: MutationRecord[]) => this.onMutations(records)));
+    this.observer.observe(this.doc.body, { childList: true, subtree: true, characterData: true });
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    if (!records.some((r) => this.changesText(r))) return;
+    const now = performance.now();
+    if (this.quietTimer === undefined) this.firstChangeAt = now;
+    clearTimeout(this.quietTimer);
+    // A slow page scan waits longer between rescans, so a page that never stops changing is not scanned
+    // back to back.
+    const quiet = Math.max(RESCAN_QUIET_MS, this.lastScanMs * 10);
+    const wait = Math.min(quiet, Math.max(0, this.firstChangeAt + Math.max(RESCAN_MAX_WAIT_MS, quiet) - now));
+    this.quietTimer = setTimeout(
+      guarded(() => {
+        this.quietTimer = undefined;
+        void this.scan().catch(logError);
+      }),
+      wait,
+    );
+  }
+
+  /**
+   * Whether a mutation can change what the scan finds: text came, went or changed. (The card hangs from <html>,
+   * outside the observed <body>, so opening it is no change.)
+   */
+  private changesText(record: MutationRecord): boolean {
+    if (record.type === 'characterData') return true;
+    return [...record.addedNodes, ...record.removedNodes].some((n) => (n.textContent ?? '').trim() !== '');
+  }
+
+  // ---- reading: clicks, keys, the card ----
+
+  private readonly onClick = guarded((event: MouseEvent) => {
+    if (this.card.contains(event)) return;
+    if (event.button !== 0 || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const target = event.target instanceof Element ? event.target : null;
+    // A link, a button or a field inside a claim keeps its own meaning: the click goes through untouched.
+    const control = target?.closest(
+      'a[href], button, input, select, textarea, label, summary, [contenteditable]',
+    );
+    const selection = this.win.getSelection();
+    const selecting = selection !== null && !selection.isCollapsed && selection.toString().trim() !== '';
+    const live =
+      control || selecting ? null : claimAtPoint(this.doc, this.claims, event.clientX, event.clientY);
+    if (live) this.show(live, { x: event.clientX, y: event.clientY }, { scroll: false, focus: true });
+    else this.card.close(false);
+  });
+
+  private readonly onKeyDown = guarded((event: KeyboardEvent) => {
+    if (event.key === 'Escape' && this.card.openClaimId && !this.card.contains(event)) this.card.close(true);
+  });
+
+  private setInteractive(on: boolean): void {
+    if (on === this.interactive) return;
+    this.interactive = on;
+    // Capture phase on window: seen even when the page stops propagation. Never prevented.
+    if (on) {
+      this.win.addEventListener('click', this.onClick, true);
+      this.win.addEventListener('keydown', this.onKeyDown, true);
+    } else {
+      this.win.removeEventListener('click', this.onClick, true);
+      this.win.removeEventListener('keydown', this.onKeyDown, true);
+    }
+  }
+
+  /** Goes to the next or previous claim (from the open card, else from what is on screen); returns its id. */
+  step(direction: StepDirection): string | null {
+    const n = this.claims.length;
+    if (n === 0) return null;
+    let index: number;
+    if (this.active) {
+      index = (this.active.index + (direction === 'next' ? 1 : -1) + n) % n;
+    } else {
+      index = direction === 'next' ? this.firstOnScreen() : this.lastOnScreen();
+    }
+    const live = this.claims[index] as LiveClaim;
+    this.show(live, null);
+    return live.claim.id;
+  }
+
+  private firstOnScreen(): number {
+    const i = this.claims.findIndex((l) => l.extent.getBoundingClientRect().bottom > 0);
+    return Math.max(0, i);
+  }
+
+  private lastOnScreen(): number {
+    const height = this.win.innerHeight;
+    for (let i = this.claims.length - 1; i >= 0; i--) {
+      if ((this.claims[i] as LiveClaim).extent.getBoundingClientRect().top < height) return i;
+    }
+    return this.claims.length - 1;
+  }
+
+  /** Opens a claim's card, scrolling the claim into view unless told not to (the reader just clicked it). */
+  private show(
+    live: LiveClaim,
+    point: { x: number; y: number } | null,
+    { scroll, focus }: { scroll: boolean; focus: boolean } = { scroll: true, focus: true },
+  ): void {
+    if (scroll) {
+      const element = live.extent.startContainer.parentElement;
+      // Scrolled to the middle unless already in the upper part of the screen, so the card has room below it.
+      const rect = live.extent.getBoundingClientRect();
+      const visible = rect.top >= 0 && rect.bottom <= this.win.innerHeight * 0.6;
+      if (element && !visible) {
+        const smooth = !this.win.matchMedia('(prefers-reduced-motion: reduce)').matches;
+        element.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'instant' });
+      }
+    }
+    this.setActive(live);
+    this.card.open(this.cardContent(live), this.reference(live), {
+      ...(point ? { point } : {}),
+      dark: this.pageIsDark(),
+      focus,
+    });
+  }
+
+  private setActive(live: LiveClaim | null): void {
+    this.active = live;
+    setHighlight(HIGHLIGHT.active, live ? live.ranges : [], 1);
+  }
+
+  private cardContent(live: LiveClaim): CardContent {
+    const report = this.report as JsonReport;
+    const sources = live.claim.sourceIds
+      .map((id) => report.sources.find((s) => s.id === id))
+      .filter((s) => s !== undefined);
+    const findings = findingsForClaim(report, live.claim.id, live.claim.sourceIds);
+    return {
+      claimId: live.claim.id,
+      claimText: live.claim.text,
+      markers: live.claim.markers.map((m) => m.label),
+      sources,
+      findings,
+      index: live.index,
+      total: this.claims.length,
+    };
+  }
+
+  private reference(live: LiveClaim): VirtualElement {
+    return {
+      getBoundingClientRect: () => live.extent.getBoundingClientRect(),
+      getClientRects: () => live.ranges.flatMap((r) => [...r.getClientRects()]),
+      contextElement: live.extent.startContainer.parentElement ?? undefined,
+    };
+  }
+
+  /** Whether the page is dark where the text is, so the card can match it. */
+  private pageIsDark(): boolean {
+    for (const element of [this.doc.body, this.doc.documentElement]) {
+      if (!element) continue;
+      const match = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?/.exec(
+        this.win.getComputedStyle(element).backgroundColor,
+      );
+      if (!match || match[4] === '0') continue;
+      const [r, g, b] = [match[1], match[2], match[3]].map((v) => Number(v) / 255) as [
+        number,
+        number,
+        number,
+      ];
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.4;
+    }
+    // No background of its own: the canvas, dark only where the page opts into a dark colour scheme.
+    const scheme = this.win.getComputedStyle(this.doc.documentElement).colorScheme;
+    return scheme.includes('dark') && this.win.matchMedia('(prefers-color-scheme: dark)').matches;
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * Claims as live `Range`s, registered in `CSS.highlights`. Nothing here touches the page's DOM: highlights are
+ * painted by the browser from ranges, and the `::highlight()` rules arrive through `scripting.insertCSS`.
+ */
+import type { Claim, TextPoint } from '../core';
+import { HIGHLIGHT } from '../shared/settings';
+
+export interface LiveClaim {
+  claim: Claim;
+  /** Position among the page's claims, in document order. */
+  index: number;
+  /** The claim's text as ranges: one per run of spans with nothing but whitespace between them. */
+  ranges: Range[];
+  /** From the first range's start to the last range's end: to find the claim under a point by bisection. */
+  extent: Range;
+}
+
+function rangeBetween(doc: Document, start: TextPoint, end: TextPoint): Range {
+  const range = doc.createRange();
+  range.setStart(start.node, start.offset);
+  range.setEnd(end.node, end.offset);
+  return range;
+}
+
+/**
+ * Turns a claim's spans (one per text node) into as few ranges as show the same text: consecutive spans merge
+ * when only whitespace lies between them, which is the usual case (a link or an <em> inside the sentence), so a
+ * sentence is mostly one range. Text between spans that is not the claim's (a sidenote's own text) stays out.
+ * Null when the spans no longer fit the page (it changed since the scan).
+ */
+export function rangesForClaim(doc: Document, claim: Claim): Range[] | null {
+  const ranges: Range[] = [];
+  let current: Range | null = null;
+  try {
+    for (const span of claim.spans) {
+      if (!span.start.node.isConnected || !span.end.node.isConnected) return null;
+      if (current) {
+        const gap = doc.createRange();
+        gap.setStart(current.endContainer, current.endOffset);
+        const ordered = gap.comparePoint(span.start.node, span.start.offset) >= 0;
+        if (ordered) {
+          gap.setEnd(span.start.node, span.start.offset);
+          if (gap.toString().trim() === '') {
+            current.setEnd(span.end.node, span.end.offset);
+            continue;
+          }
+        }
+      }
+      current = rangeBetween(doc, span.start, span.end);
+      if (!current.collapsed) ranges.push(current);
+    }
+  } catch {
+    return null; // an offset past the end of a node the page has since edited
+  }
+  return ranges.length > 0 ? ranges : null;
+}
+
+/** Builds a claim's live form; null when its text is no longer in the page. */
+export function liveClaim(doc: Document, claim: Claim, index: number): LiveClaim | null {
+  const ranges = rangesForClaim(doc, claim);
+  if (!ranges) return null;
+  const first = ranges[0] as Range;
+  const last = ranges[ranges.length - 1] as Range;
+  const extent = doc.createRange();
+  extent.setStart(first.startContainer, first.startOffset);
+  extent.setEnd(last.endContainer, last.endOffset);
+  return { claim, index, ranges, extent };
+}
+
+/** Whether the Custom Highlight API is there (Chrome 105+, Firefox 140+). */
+export function highlightsSupported(): boolean {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+}
+
+/** Registers (or replaces) a named highlight; an empty list removes it. */
+export function setHighlight(name: string, ranges: readonly Range[], priority = 0): void {
+  if (!highlightsSupported()) return;
+  if (ranges.length === 0) {
+    CSS.highlights.delete(name);
+    return;
+  }
+  const highlight = new Highlight(...ranges);
+  highlight.priority = priority;
+  CSS.highlights.set(name, highlight);
+}
+
+export function clearHighlights(): void {
+  if (!highlightsSupported()) return;
+  for (const name of Object.values(HIGHLIGHT)) CSS.highlights.delete(name);
+}
+
+/**
+ * The claim under a viewport point, if any. The caret position under the point (`caretPositionFromPoint`, or
+ * `caretRangeFromPoint` in older engines) is bisected against the claims' extents, which are in document order;
+ * then the point must fall inside one of the claim's line boxes, so a click in the margin beside a line's end,
+ * whose caret lands at the end of that line, opens nothing.
+ */
+export function claimAtPoint(
+  doc: Document,
+  claims: readonly LiveClaim[],
+  x: number,
+  y: number,
+): LiveClaim | null {
+  const caret = caretAt(doc, x, y);
+  if (!caret) return null;
+  let lo = 0;
+  let hi = claims.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const live = claims[mid] as LiveClaim;
+    let where: number;
+    try {
+      where = live.extent.comparePoint(caret.node, caret.offset);
+    } catch {
+      return null; // a caret in another document (an iframe) or a doctype
+    }
+    if (where < 0) hi = mid - 1;
+    else if (where > 0) lo = mid + 1;
+    else return pointInRanges(live.ranges, x, y) ? live : null;
+  }
+  return null;
+}
+
+function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+  if (typeof doc.caretPositionFromPoint === 'function') {
+    const pos = doc.caretPositionFromPoint(x, y);
+    return pos ? { node: pos.offsetNode, offset: pos.offset } : null;
+  }
+  const legacy = (doc as { caretRangeFromPoint?: (x: number, y: number) => Range | null })
+    .caretRangeFromPoint;
+  if (typeof legacy === 'function') {
+    const range = legacy.call(doc, x, y);
+    return range ? { node: range.startContainer, offset: range.startOffset } : null;
+  }
+  return null;
+}
+
+function pointInRanges(ranges: readonly Range[], x: number, y: number): boolean {
+  const slack = 2;
+  for (const range of ranges) {
+    for (const r of range.getClientRects()) {
+      if (x >= r.left - slack && x <= r.right + slack && y >= r.top - slack && y <= r.bottom + slack)
+        return true;
+    }
+  }
+  return false;
+}

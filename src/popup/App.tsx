@@ -1,0 +1,259 @@
+/**
+ * The popup: what CiteLens found on one tab. The tab is the active one, or the one named by `?tab=<id>` (so the
+ * page can be opened in a tab of its own, as the end-to-end tests do).
+ */
+import type { ComponentChildren } from 'preact';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import type { JsonReport } from '../core';
+import { plural, t } from '../shared/i18n';
+import { sendMessage, sendToTab, type TabView } from '../shared/messages';
+import { FINDING_TITLE, safeHttpUrl, siteOfSource } from '../shared/report-view';
+import { loadSettings, saveSettings, siteOf } from '../shared/settings';
+
+const LOADING_POLL_MS = 400;
+
+async function targetTab(): Promise<{ id: number; pinned: boolean } | null> {
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param !== null && /^\d+$/.test(param)) return { id: Number(param), pinned: true };
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id !== undefined ? { id: tab.id, pinned: false } : null;
+}
+
+export function App() {
+  const [tab, setTab] = useState<{ id: number; pinned: boolean } | null>(null);
+  const [view, setView] = useState<TabView>({ kind: 'loading' });
+  const [refresh, setRefresh] = useState(0);
+
+  useEffect(() => {
+    void targetTab().then((found) => (found ? setTab(found) : setView({ kind: 'restricted' })));
+  }, []);
+
+  useEffect(() => {
+    if (!tab) return;
+    let cancelled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const ask = async () => {
+      const next = await sendMessage('tabView', { tabId: tab.id }).catch(
+        (): TabView => ({ kind: 'restricted' }),
+      );
+      if (cancelled) return;
+      setView(next);
+      if (next.kind === 'loading') timer = setTimeout(() => void ask(), LOADING_POLL_MS);
+    };
+    void ask();
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [tab, refresh]);
+
+  const showClaim = useCallback(
+    (claimId: string) => {
+      if (!tab) return;
+      void sendToTab(tab.id, 'showClaim', { claimId }).then(() => {
+        if (!tab.pinned) window.close();
+      });
+    },
+    [tab],
+  );
+
+  const setSite = useCallback(async (host: string, off: boolean) => {
+    const settings = await loadSettings();
+    const sites = settings.disabledSites.filter((h) => h !== host);
+    await saveSettings({ disabledSites: off ? [...sites, host] : sites, ...(off ? {} : { enabled: true }) });
+    setView({ kind: 'loading' });
+    setRefresh((n) => n + 1);
+  }, []);
+
+  return (
+    <div
+      class="popup"
+      data-state={view.kind === 'report' && view.report.claims.length === 0 ? 'no-citations' : view.kind}
+    >
+      <Body view={view} tabId={tab?.id ?? null} onShowClaim={showClaim} onSite={setSite} />
+      <footer class="footer">
+        {view.kind === 'report' && (
+          <button type="button" class="link" onClick={() => void setSite(siteOf(view.url), true)}>
+            {t('popupTurnOffSite')}
+          </button>
+        )}
+        <span class="spacer" />
+        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('popupOptions')}
+        </button>
+      </footer>
+    </div>
+  );
+}
+
+interface BodyProps {
+  view: TabView;
+  tabId: number | null;
+  onShowClaim(claimId: string): void;
+  onSite(host: string, off: boolean): void;
+}
+
+function Body({ view, tabId, onShowClaim, onSite }: BodyProps) {
+  switch (view.kind) {
+    case 'loading':
+      return <State icon="spinner" title={t('popupLoading')} />;
+    case 'restricted':
+      return (
+        <State icon="lock" title={t('popupRestrictedTitle')}>
+          <p>{t('popupRestrictedBody')}</p>
+        </State>
+      );
+    case 'unreachable':
+      return (
+        <State icon="reload" title={t('popupUnreachableTitle')}>
+          <p>{t('popupUnreachableBody')}</p>
+          {tabId !== null && (
+            <button
+              type="button"
+              class="primary"
+              onClick={() => void browser.tabs.reload(tabId).then(() => window.close())}
+            >
+              {t('popupReload')}
+            </button>
+          )}
+        </State>
+      );
+    case 'disabled':
+      return (
+        <State
+          icon="off"
+          title={
+            view.scope === 'site' ? t('popupDisabledSiteTitle', view.host) : t('popupDisabledEverywhereTitle')
+          }
+        >
+          <button type="button" class="primary" onClick={() => onSite(view.host, false)}>
+            {t('popupTurnOn')}
+          </button>
+        </State>
+      );
+    case 'report':
+      return view.report.claims.length === 0 ? (
+        <State icon="none" title={t('popupNoCitationsTitle')}>
+          <p>{t('popupNoCitationsBody')}</p>
+        </State>
+      ) : (
+        <Report report={view.report} onShowClaim={onShowClaim} />
+      );
+  }
+}
+
+function State({ icon, title, children }: { icon: string; title: string; children?: ComponentChildren }) {
+  return (
+    <section class="state" aria-live="polite">
+      <div class={`state-icon ${icon}`} aria-hidden="true" />
+      <h1 class="state-title">{title}</h1>
+      {children}
+    </section>
+  );
+}
+
+function Report({ report, onShowClaim }: { report: JsonReport; onShowClaim(claimId: string): void }) {
+  const maxCited = Math.max(1, ...report.sources.map((s) => s.claims.length));
+  const sourceLabel = new Map(report.sources.map((s) => [s.id, s.label]));
+  return (
+    <>
+      <header class="header">
+        <div class="brand">
+          <img src="/icons/icon-32.png" alt="" width={20} height={20} />
+          <span>CiteLens</span>
+        </div>
+        <p class="page-title" title={report.title}>
+          {report.title || t('popupNoTitle')}
+        </p>
+        <ul class="counts">
+          <li data-count="claims" data-value={report.claims.length}>
+            {plural(report.claims.length, 'popupClaimsOne', 'popupClaimsMany')}
+          </li>
+          <li data-count="sources" data-value={report.sources.length}>
+            {plural(report.sources.length, 'popupSourcesOne', 'popupSourcesMany')}
+          </li>
+          <li
+            data-count="findings"
+            data-value={report.findings.length}
+            class={report.findings.length ? 'warn' : ''}
+          >
+            {plural(report.findings.length, 'popupFindingsOne', 'popupFindingsMany')}
+          </li>
+        </ul>
+      </header>
+
+      {report.findings.length > 0 && (
+        <section class="section" aria-labelledby="findings-heading">
+          <h2 id="findings-heading">{t('popupSectionFindings')}</h2>
+          <ul class="findings">
+            {report.findings.map((f, i) => (
+              <li key={`${f.kind}-${i}`} class="finding" data-kind={f.kind}>
+                <strong>{t(FINDING_TITLE[f.kind])}</strong>
+                <span>{f.message}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section class="section" aria-labelledby="sources-heading">
+        <h2 id="sources-heading">{t('popupSectionSources')}</h2>
+        <ul class="sources">
+          {report.sources.map((s) => {
+            const url = safeHttpUrl(s.url);
+            const site = siteOfSource(s);
+            return (
+              <li key={s.id} class="source" data-source-id={s.id} data-claims={s.claims.length}>
+                <span class="label">{s.label}</span>
+                <div class="source-body">
+                  {url ? (
+                    <a class="title" href={url} target="_blank" rel="noopener noreferrer">
+                      {s.title || url}
+                    </a>
+                  ) : (
+                    <span class="title">{s.title || s.label}</span>
+                  )}
+                  <div class="meta">{[s.publisher, site].filter(Boolean).join(' · ')}</div>
+                  <div class="cited">
+                    <span class="bar" style={{ width: `${(100 * s.claims.length) / maxCited}%` }} />
+                    <span class="cited-text">
+                      {plural(s.claims.length, 'popupCitedByOne', 'popupCitedByMany')}
+                    </span>
+                  </div>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+
+      <section class="section" aria-labelledby="claims-heading">
+        <h2 id="claims-heading">{t('popupSectionClaims')}</h2>
+        <ol class="claims">
+          {report.claims.map((c, i) => (
+            <li key={c.id}>
+              <button
+                type="button"
+                class="claim"
+                data-claim-id={c.id}
+                title={t('popupShowClaim')}
+                onClick={() => onShowClaim(c.id)}
+              >
+                <span class="claim-number">{i + 1}</span>
+                <span class="claim-text">{c.text}</span>
+                <span class="claim-sources">
+                  {c.sources.map((id) => (
+                    <span key={id} class="label small">
+                      {sourceLabel.get(id) ?? id}
+                    </span>
+                  ))}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}

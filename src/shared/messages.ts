@@ -1,0 +1,108 @@
+/**
+ * Every message that crosses between CiteLens contexts, declared once: its name, what it carries and what it
+ * answers. Senders and handlers are typed from this map, so a context cannot send what nobody handles or answer
+ * with the wrong shape.
+ *
+ *   content    → background  pageState, applyStyle
+ *   popup      → background  tabView
+ *   popup      → content     showClaim, step
+ *   background → content     step (the keyboard commands), getPageState (when it holds nothing for a tab)
+ */
+import browser, { type Runtime } from 'webextension-polyfill';
+import type { JsonReport } from '../core';
+
+/** Where a page's content script is. */
+export type PageStatus = 'scanning' | 'ready' | 'disabled-site' | 'disabled-everywhere';
+
+export interface PageState {
+  status: PageStatus;
+  url: string;
+  /** The last scan's report; null until the first scan ends and while CiteLens is off for the page. */
+  report: JsonReport | null;
+}
+
+/** What the popup shows for a tab. */
+export type TabView =
+  | { kind: 'restricted' }
+  | { kind: 'loading' }
+  | { kind: 'unreachable' } // an http(s) page without our content script: opened before CiteLens was installed
+  | { kind: 'disabled'; scope: 'site' | 'everywhere'; host: string }
+  | { kind: 'report'; url: string; report: JsonReport };
+
+export type StepDirection = 'next' | 'previous';
+
+export interface MessageMap {
+  /** The page's state after a scan (and when CiteLens turns off or on for it). */
+  pageState: { request: PageState; response: { ok: true } };
+  /** Asks the background to insert the highlight stylesheet into the sender's frame, replacing `previous`. */
+  applyStyle: { request: { css: string; previous: string | null }; response: { ok: true } };
+  /** What the popup shows for a tab. */
+  tabView: { request: { tabId: number }; response: TabView };
+  /** Scroll to a claim and open its card. */
+  showClaim: { request: { claimId: string }; response: { shown: boolean } };
+  /** Go to the next or previous claim (the keyboard commands). Answers the claim now shown. */
+  step: { request: { direction: StepDirection }; response: { claimId: string | null } };
+  /** The content script's current state (the background asks when it has none for a tab). */
+  getPageState: { request: Record<string, never>; response: PageState };
+}
+
+export type MessageType = keyof MessageMap;
+export type RequestOf<K extends MessageType> = MessageMap[K]['request'];
+export type ResponseOf<K extends MessageType> = MessageMap[K]['response'];
+
+interface Envelope<K extends MessageType = MessageType> {
+  citelens: K;
+  data: RequestOf<K>;
+}
+
+const MESSAGE_TYPES: ReadonlySet<string> = new Set<MessageType>([
+  'pageState',
+  'applyStyle',
+  'tabView',
+  'showClaim',
+  'step',
+  'getPageState',
+]);
+
+function isEnvelope(message: unknown): message is Envelope {
+  if (typeof message !== 'object' || message === null) return false;
+  const type = (message as { citelens?: unknown }).citelens;
+  return typeof type === 'string' && MESSAGE_TYPES.has(type);
+}
+
+/** Sends to the extension's own pages (the background answers). */
+export function sendMessage<K extends MessageType>(type: K, data: RequestOf<K>): Promise<ResponseOf<K>> {
+  const envelope: Envelope<K> = { citelens: type, data };
+  return browser.runtime.sendMessage(envelope) as Promise<ResponseOf<K>>;
+}
+
+/** Sends to the content script of a tab's top frame. */
+export function sendToTab<K extends MessageType>(
+  tabId: number,
+  type: K,
+  data: RequestOf<K>,
+): Promise<ResponseOf<K>> {
+  const envelope: Envelope<K> = { citelens: type, data };
+  return browser.tabs.sendMessage(tabId, envelope, { frameId: 0 }) as Promise<ResponseOf<K>>;
+}
+
+export type Handler<K extends MessageType> = (
+  data: RequestOf<K>,
+  sender: Runtime.MessageSender,
+) => ResponseOf<K> | Promise<ResponseOf<K>>;
+
+export type Handlers<K extends MessageType> = { [P in K]: Handler<P> };
+
+/**
+ * Answers the messages named in `handlers` and leaves every other message to other listeners (returning
+ * undefined tells the browser this listener does not answer). Returns a function that stops listening.
+ */
+export function handleMessages<K extends MessageType>(handlers: Handlers<K>): () => void {
+  const listener = (message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined => {
+    if (!isEnvelope(message) || !Object.hasOwn(handlers, message.citelens)) return undefined;
+    const handler = handlers[message.citelens as K] as Handler<K>;
+    return Promise.resolve().then(() => handler(message.data as RequestOf<K>, sender));
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}

@@ -1,0 +1,286 @@
+/**
+ * What a reader (and the tests) can see of CiteLens: the highlights registered in `CSS.highlights`, the claim
+ * card in its shadow root, the popup, and the messages the keyboard commands send. Functions passed to
+ * `evaluate` run in the browser and must not use anything from this module's scope.
+ */
+import type { MessageMap, MessageType, PageState } from '../../../src/shared/messages';
+import type { Settings } from '../../../src/shared/settings';
+import type { ExtensionBrowser, ReaderPage } from './browsers';
+
+export interface HighlightRange {
+  text: string;
+  /** The centre of the range's first line box, in viewport coordinates (after scrolling it into view). */
+  rects: { x: number; y: number; width: number; height: number }[];
+}
+
+/** The text of every range of a named highlight, in document order. */
+export function readHighlight(page: ReaderPage, name: string): Promise<string[]> {
+  return page.evaluate((highlightName) => {
+    const highlight = CSS.highlights.get(highlightName);
+    if (!highlight) return [];
+    const ranges = [...(highlight as unknown as Set<Range>)].filter((r): r is Range => r instanceof Range);
+    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+    return ranges.map((r) => r.toString());
+  }, name);
+}
+
+/** The names in `CSS.highlights`. */
+export function highlightNames(page: ReaderPage): Promise<string[]> {
+  return page.evaluate(() => [...CSS.highlights.keys()], null);
+}
+
+/** Scrolls the nth range (document order) of a highlight to the middle of the screen; returns a point inside it. */
+export function pointInHighlight(
+  page: ReaderPage,
+  name: string,
+  index: number,
+): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ({ highlightName, i }) => {
+      const highlight = CSS.highlights.get(highlightName);
+      const ranges = [...((highlight ?? new Set()) as unknown as Set<Range>)];
+      ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+      const range = ranges[i];
+      if (!range) throw new Error(`no range ${i} in ${highlightName}`);
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+      // The middle of the widest line box that holds no link (a click on a link must follow it instead).
+      const links = [...document.querySelectorAll('a[href]')].flatMap((a) => [...a.getClientRects()]);
+      const boxes = [...range.getClientRects()].filter((r) => r.width > 4).sort((a, b) => b.width - a.width);
+      for (const box of boxes) {
+        for (const fx of [0.5, 0.3, 0.7, 0.15, 0.85]) {
+          const x = box.left + box.width * fx;
+          const y = box.top + box.height / 2;
+          const onLink = links.some((l) => x >= l.left && x <= l.right && y >= l.top && y <= l.bottom);
+          if (!onLink) return { x, y };
+        }
+      }
+      throw new Error(`no clickable point in range ${i}`);
+    },
+    { highlightName: name, i: index },
+  );
+}
+
+export interface CardView {
+  open: boolean;
+  role: string | null;
+  label: string | null;
+  focusInside: boolean;
+  claim: string;
+  position: string;
+  sources: { label: string; title: string; href: string | null; rel: string | null; meta: string }[];
+  findings: string[];
+  /** The card's box and whether it overlaps the claim's first line (it must not cover it). */
+  box: { top: number; bottom: number; left: number; right: number } | null;
+}
+
+export function readCard(page: ReaderPage): Promise<CardView> {
+  return page.evaluate(() => {
+    const host = document.querySelector('citelens-card');
+    const dialog = host?.shadowRoot?.querySelector('[role="dialog"]');
+    if (!host || !dialog) {
+      return {
+        open: false,
+        role: null,
+        label: null,
+        focusInside: false,
+        claim: '',
+        position: '',
+        sources: [],
+        findings: [],
+        box: null,
+      };
+    }
+    const labelId = dialog.getAttribute('aria-labelledby');
+    const r = dialog.getBoundingClientRect();
+    return {
+      open: true,
+      role: dialog.getAttribute('role'),
+      label: labelId
+        ? (host.shadowRoot?.getElementById(labelId)?.textContent ?? null)
+        : dialog.getAttribute('aria-label'),
+      focusInside: document.activeElement === host,
+      claim: dialog.querySelector('.claim')?.textContent ?? '',
+      position: dialog.querySelector('footer .count')?.textContent ?? '',
+      sources: [...dialog.querySelectorAll('li.source')].map((li) => {
+        const a = li.querySelector('a.title');
+        return {
+          label: li.querySelector('.label')?.textContent ?? '',
+          title: li.querySelector('.title')?.textContent ?? '',
+          href: a?.getAttribute('href') ?? null,
+          rel: a?.getAttribute('rel') ?? null,
+          meta: li.querySelector('.meta')?.textContent ?? '',
+        };
+      }),
+      findings: [...dialog.querySelectorAll('li.finding strong')].map((s) => s.textContent ?? ''),
+      box: { top: r.top, bottom: r.bottom, left: r.left, right: r.right },
+    };
+  }, null);
+}
+
+// ---------------------------------------------------------------- the extension's side, from one of its pages
+
+/** The little of the WebExtension API the control page uses (`browser` in Firefox, `chrome` in Chromium). */
+interface ExtensionApi {
+  tabs: {
+    query(query: object): Promise<{ id?: number; url?: string }[]>;
+    getCurrent(): Promise<{ id?: number } | undefined>;
+    sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
+  };
+  storage: { sync: { set(items: object): Promise<void>; clear(): Promise<void> } };
+}
+interface ExtensionGlobals {
+  browser?: ExtensionApi;
+  chrome?: ExtensionApi;
+}
+
+/**
+ * An extension page kept open to do what the browser's own UI would: find tabs, send the keyboard commands'
+ * message, change settings. It talks to the content script with the very message envelope the extension uses.
+ */
+export class Control {
+  private constructor(
+    readonly page: ReaderPage,
+    private readonly browser: ExtensionBrowser,
+  ) {}
+
+  static async open(browser: ExtensionBrowser): Promise<Control> {
+    return new Control(await browser.openExtensionPage('src/options/index.html', 'main h1'), browser);
+  }
+
+  /** The id of the (first) tab whose address is `url`. */
+  async tabId(url: string): Promise<number> {
+    const id = await this.page.evaluate(async (wanted) => {
+      const g = globalThis as unknown as ExtensionGlobals;
+      const api = (g.browser ?? g.chrome) as ExtensionApi;
+      const tabs = await api.tabs.query({});
+      return tabs.find((t) => t.url === wanted)?.id ?? null;
+    }, url);
+    if (id === null) throw new Error(`no tab at ${url}`);
+    return id;
+  }
+
+  /** The control page's own tab: an extension page, which no extension may script. */
+  async ownTabId(): Promise<number> {
+    const id = await this.page.evaluate(async () => {
+      const g = globalThis as unknown as ExtensionGlobals;
+      const api = (g.browser ?? g.chrome) as ExtensionApi;
+      return (await api.tabs.getCurrent())?.id ?? null;
+    }, null);
+    if (id === null) throw new Error('the control page has no tab');
+    return id;
+  }
+
+  async send<K extends MessageType>(
+    tabId: number,
+    type: K,
+    data: MessageMap[K]['request'],
+  ): Promise<MessageMap[K]['response']> {
+    return this.page.evaluate(
+      async ({ tab, envelope }) => {
+        const g = globalThis as unknown as ExtensionGlobals;
+        const api = (g.browser ?? g.chrome) as ExtensionApi;
+        return (await api.tabs.sendMessage(tab, envelope, { frameId: 0 })) as MessageMap[K]['response'];
+      },
+      { tab: tabId, envelope: { citelens: type, data } },
+    );
+  }
+
+  /** Waits until the content script of a tab (at `url`, when given) has finished its scan. */
+  async ready(tabId: number, url?: string, timeoutMs = 20_000): Promise<PageState> {
+    const until = Date.now() + timeoutMs;
+    let last: unknown = null;
+    while (Date.now() < until) {
+      try {
+        const state = await this.send(tabId, 'getPageState', {});
+        if (state.status !== 'scanning' && (url === undefined || state.url === url)) return state;
+        last = state.status;
+      } catch (error) {
+        last = error; // the content script is not there yet
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`tab ${tabId}: no finished scan after ${timeoutMs} ms (last: ${String(last)})`);
+  }
+
+  async setSettings(patch: Partial<Settings> | null): Promise<void> {
+    await this.page.evaluate(async (p) => {
+      const g = globalThis as unknown as ExtensionGlobals;
+      const api = (g.browser ?? g.chrome) as ExtensionApi;
+      if (p === null) await api.storage.sync.clear();
+      else await api.storage.sync.set(p);
+    }, patch);
+  }
+
+  openPopup(tabId: number): Promise<ReaderPage> {
+    return this.browser.openExtensionPage(
+      `src/popup/index.html?tab=${tabId}`,
+      '.popup:not([data-state="loading"])',
+    );
+  }
+}
+
+// ---------------------------------------------------------------- comparing highlights with a reader's claims
+
+/** Letters only, lower case, citation brackets dropped: highlight text and claim text compare on this. */
+export function letters(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/\[[^\]]{0,40}\]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}]/gu, '');
+}
+
+export interface Coverage {
+  expected: number;
+  highlighted: number;
+  missed: string[];
+  /** Share of the highlighted letters that lie outside every expected claim. */
+  outside: number;
+}
+
+/** How far the highlighted text covers the expected claims, and how much of it lies outside them. */
+export function coverage(highlights: readonly string[], expectedClaims: readonly string[]): Coverage {
+  const all = letters(highlights.join('\n'));
+  const covered = new Uint8Array(all.length);
+  const missed: string[] = [];
+  let cursor = 0;
+  for (const claim of expectedClaims) {
+    const key = letters(claim);
+    if (key === '') continue;
+    let at = all.indexOf(key, cursor);
+    if (at < 0) at = all.indexOf(key);
+    if (at < 0) {
+      missed.push(claim);
+      continue;
+    }
+    covered.fill(1, at, at + key.length);
+    cursor = at + key.length;
+  }
+  const inside = covered.reduce((n, c) => n + c, 0);
+  return {
+    expected: expectedClaims.length,
+    highlighted: expectedClaims.length - missed.length,
+    missed,
+    outside: all.length === 0 ? 0 : (all.length - inside) / all.length,
+  };
+}
+
+/** The page as a reader sees it: its text and the box of every paragraph. */
+export interface PageLayout {
+  text: string;
+  paragraphs: string[];
+}
+
+export function readLayout(page: ReaderPage): Promise<PageLayout> {
+  return page.evaluate(() => {
+    window.scrollTo(0, 0);
+    return {
+      // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered is the point
+      text: document.body?.innerText ?? '',
+      paragraphs: [...document.querySelectorAll('p')].map((p) => {
+        const r = p.getBoundingClientRect();
+        return `${r.x.toFixed(2)},${r.y.toFixed(2)},${r.width.toFixed(2)},${r.height.toFixed(2)}`;
+      }),
+    };
+  }, null);
+}

@@ -1,0 +1,77 @@
+/**
+ * Screenshots of the claim card and the popup, light and dark, from the real extension in Chromium, written to
+ * docs/screenshots/ (the README shows them). Each run rewrites them, so they always show the current build.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot, startPageServer } from '../../scripts/serve-pages.mjs';
+import { type ChromiumBrowser, launchChromium } from './helpers/browsers';
+import { Control, readCard } from './helpers/reader';
+
+const out = join(repoRoot, 'docs/screenshots');
+/** The claim shown on the card: one citing [1], so the concentration finding shows too. */
+const CLAIM_INDEX = 3;
+
+describe('screenshots', () => {
+  let server: Awaited<ReturnType<typeof startPageServer>>;
+  let browser: ChromiumBrowser;
+  let control: Control;
+
+  beforeAll(async () => {
+    mkdirSync(out, { recursive: true });
+    server = await startPageServer();
+    browser = await launchChromium();
+    control = await Control.open(browser);
+    await control.setSettings(null);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`card, ${scheme}`, async () => {
+      const page = await browser.newPage();
+      await page.emulateColorScheme(scheme);
+      await page.setViewport({ width: 1000, height: 760 });
+      const url = `${server.origin}/seed${scheme === 'dark' ? '?theme=dark' : ''}`;
+      await page.goto(url);
+      const tab = await control.tabId(url);
+      await control.ready(tab, url);
+      for (let i = 0; i <= CLAIM_INDEX; i++) await control.send(tab, 'step', { direction: 'next' });
+      await page.waitFor(() => !!document.querySelector('citelens-card'), null);
+      // Let the smooth scroll end and the card settle beside its claim.
+      await page.evaluate(() => new Promise((r) => setTimeout(r, 900)), null);
+      const card = await readCard(page);
+      expect(card.position).toBe(`Claim ${CLAIM_INDEX + 1} of 41`);
+      const box = card.box as NonNullable<typeof card.box>;
+      const top = Math.max(0, Math.min(box.top, box.top - 150));
+      await page.screenshot(join(out, `card-${scheme}.png`), {
+        x: 120,
+        y: top,
+        width: 760,
+        height: Math.min(760 - top, box.bottom - top + 24),
+      });
+      await page.close();
+    });
+
+    it(`popup, ${scheme}`, async () => {
+      const page = await browser.newPage();
+      const url = `${server.origin}/seed`;
+      await page.goto(url);
+      const tab = await control.tabId(url);
+      await control.ready(tab, url);
+      const popup = await browser.openExtensionPage(
+        `src/popup/index.html?tab=${tab}`,
+        '.popup[data-state="report"]',
+      );
+      await popup.emulateColorScheme(scheme);
+      await popup.setViewport({ width: 400, height: 600 });
+      await popup.screenshot(join(out, `popup-${scheme}.png`));
+      await popup.close();
+      await page.close();
+    });
+  }
+});

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  GECKO_ID,
+  isRestrictedUrl,
+  type ManifestInput,
+  manifestFor,
+} from '../../../src/shared/browser-differences';
+
+const base = JSON.parse(
+  readFileSync(new URL('../../../manifest.json', import.meta.url), 'utf8'),
+) as ManifestInput;
+
+describe('manifestFor', () => {
+  it('gives Chrome a service worker and no Gecko settings', () => {
+    const m = manifestFor('chrome', base, '1.2.3');
+    expect(m.version).toBe('1.2.3');
+    expect(m.background).toEqual({ service_worker: 'src/background/index.ts', type: 'module' });
+    expect(m.browser_specific_settings).toBeUndefined();
+    expect(m.minimum_chrome_version).toBe('128');
+  });
+
+  it('gives Firefox background scripts and its Gecko id, minimum version and data collection', () => {
+    const m = manifestFor('firefox', base, '1.2.3');
+    expect(m.background).toEqual({ scripts: ['src/background/index.ts'], type: 'module' });
+    expect(m.minimum_chrome_version).toBeUndefined();
+    expect(m.browser_specific_settings).toEqual({
+      gecko: {
+        id: GECKO_ID,
+        strict_min_version: '140.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+      gecko_android: { strict_min_version: '142.0' },
+    });
+  });
+
+  it('leaves the shared manifest untouched', () => {
+    const before = JSON.stringify(base);
+    manifestFor('chrome', base, '9.9.9');
+    manifestFor('firefox', base, '9.9.9');
+    expect(JSON.stringify(base)).toBe(before);
+  });
+
+  it('declares the next and previous claim commands with keys the reader can rebind', () => {
+    const commands = base.commands as Record<
+      string,
+      { suggested_key: { default: string }; description?: string }
+    >;
+    expect(commands['next-claim']?.suggested_key.default).toMatch(/^Alt\+Shift\+/);
+    expect(commands['previous-claim']?.suggested_key.default).toMatch(/^Alt\+Shift\+/);
+  });
+});
+
+describe('isRestrictedUrl', () => {
+  it.each([
+    [undefined, 'chrome', true],
+    ['chrome://extensions/', 'chrome', true],
+    ['about:addons', 'firefox', true],
+    ['moz-extension://x/popup.html', 'firefox', true],
+    ['view-source:https://example.org/', 'chrome', true],
+    ['https://chromewebstore.google.com/detail/x', 'chrome', true],
+    ['https://chrome.google.com/webstore/detail/x', 'chrome', true],
+    ['https://chrome.google.com/search', 'chrome', false],
+    ['https://addons.mozilla.org/en-US/firefox/', 'firefox', true],
+    ['https://addons.mozilla.org/en-US/firefox/', 'chrome', false],
+    ['https://example.org/story', 'firefox', false],
+    ['http://127.0.0.1:8788/seed', 'chrome', false],
+  ] as const)('%s in %s → %s', (url, browser, restricted) => {
+    expect(isRestrictedUrl(url, browser)).toBe(restricted);
+  });
+});

@@ -1,0 +1,47 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from 'vitest';
+import type { Claim, TextSpan } from '../../../src/core';
+
+vi.mock('webextension-polyfill', () => ({ default: {} }));
+const { liveClaim, rangesForClaim } = await import('../../../src/content/highlights');
+
+function spanOf(node: Text, start = 0, end = node.data.length): TextSpan {
+  return { start: { node, offset: start }, end: { node, offset: end } };
+}
+
+function claimOf(spans: TextSpan[]): Claim {
+  return { id: 'c1', text: '', markers: [], sourceIds: [], spans };
+}
+
+describe('claim ranges', () => {
+  it('merges spans with only whitespace or elements between them into one range', () => {
+    document.body.innerHTML = '<p id="p">The vote <a href="#">was rushed</a> on Monday [1]. Then rain.</p>';
+    const p = document.getElementById('p') as HTMLElement;
+    const [t1, a, t3] = [...p.childNodes];
+    const t2 = a?.firstChild as Text;
+    const spans = [spanOf(t1 as Text), spanOf(t2), spanOf(t3 as Text, 0, ' on Monday [1].'.length)];
+    const ranges = rangesForClaim(document, claimOf(spans));
+    expect(ranges?.map((r) => r.toString())).toEqual(['The vote was rushed on Monday [1].']);
+  });
+
+  it("keeps text between spans that is not the claim's (a sidenote) out", () => {
+    document.body.innerHTML =
+      '<p id="p">Ted Nelson coined it<span class="side">63 years ago</span> in 1963.</p>';
+    const p = document.getElementById('p') as HTMLElement;
+    const [t1, side, t3] = [...p.childNodes];
+    expect((side as HTMLElement).textContent).toBe('63 years ago');
+    const ranges = rangesForClaim(document, claimOf([spanOf(t1 as Text), spanOf(t3 as Text)]));
+    expect(ranges?.map((r) => r.toString())).toEqual(['Ted Nelson coined it', ' in 1963.']);
+    const live = liveClaim(document, claimOf([spanOf(t1 as Text), spanOf(t3 as Text)]), 0);
+    expect(live?.extent.toString()).toBe('Ted Nelson coined it63 years ago in 1963.');
+  });
+
+  it('gives nothing for spans the page has since removed', () => {
+    document.body.innerHTML = '<p id="p">Gone soon [1].</p>';
+    const text = (document.getElementById('p') as HTMLElement).firstChild as Text;
+    const claim = claimOf([spanOf(text)]);
+    text.remove();
+    expect(rangesForClaim(document, claim)).toBeNull();
+    expect(liveClaim(document, claim, 0)).toBeNull();
+  });
+});
