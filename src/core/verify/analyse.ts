@@ -1,3 +1,4 @@
+import { lexiconAlternatives, wordAlternatives } from './lexicon';
 import { extractNames, type Name } from './names';
 import { hasNegation } from './negation';
 import { extractQuantities, type Quantity, quantityKey } from './numbers';
@@ -66,6 +67,10 @@ export interface ClaimAnalysis extends AnalysedText {
   terms: Term[];
   names: Name[];
   negated: boolean;
+  /** Other stems that stand for a claim stem: lexicon entries ("libya" / "libyan"), and near spellings a source uses. */
+  alternatives: Map<string, string[]>;
+  /** Other folded words that stand for a word of one of its names ("libyan" / "libya"). */
+  wordAlternatives: Map<string, string[]>;
 }
 
 export function analyseClaim(text: string): ClaimAnalysis {
@@ -77,5 +82,24 @@ export function analyseClaim(text: string): ClaimAnalysis {
     seen.add(t.stem);
     terms.push(t);
   }
-  return { ...base, text, terms, names: extractNames(text), negated: hasNegation(base.tokens) };
+  const alternatives = new Map<string, string[]>();
+  for (const s of base.stems) {
+    const alts = lexiconAlternatives(s);
+    if (alts.length > 0) alternatives.set(s, alts);
+  }
+  const names = extractNames(text);
+  const wordAlts = new Map<string, string[]>();
+  for (const t of new Set(names.flatMap((n) => n.tokens))) {
+    const alts = wordAlternatives(t);
+    if (alts.length > 0) wordAlts.set(t, alts);
+  }
+  return {
+    ...base,
+    text,
+    terms,
+    names,
+    negated: hasNegation(base.tokens),
+    alternatives,
+    wordAlternatives: wordAlts,
+  };
 }

@@ -16,6 +16,7 @@ export function coverageOf(claim: ClaimAnalysis, text: AnalysedText): Coverage {
   for (const s of claim.stems) {
     const p = stemPrefix(s);
     if (text.stems.has(s) || (p && text.prefixes.has(p))) stems.add(s);
+    else if (claim.alternatives.get(s)?.some((a) => text.stems.has(a))) stems.add(s);
   }
   const quantities = claim.quantities.map((q) => text.quantities.some((s) => quantityMatches(q, s)));
   return { stems, quantities };

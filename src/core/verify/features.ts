@@ -7,7 +7,10 @@ import type { SourceIndex } from './rank';
 import type { Pick } from './select';
 import { isContentWord } from './text';
 
-/** The judge's inputs, each 0..1 or a small count; their order is the order of the fitted weights. */
+/**
+ * What the judge measures, each 0..1 or a small log count. Not all are used: each model lists its own inputs
+ * ({@link SUPPORT_FEATURES}, {@link NOT_FOUND_FEATURES}); the rest are kept for `npm run eval:support -- --features`.
+ */
 export const FEATURE_NAMES = [
   'shareBest', // share of the claim (stems, numbers) in the best passage
   'shareTop', // … in the top three passages together
@@ -15,13 +18,33 @@ export const FEATURE_NAMES = [
   'missingTop', // claim terms absent from the top three, log(1+n)
   'numbersMissingTop', // share of the claim's numbers absent from the top three
   'numbersMissingDoc', // … absent from the page
-  'namesMissingTop', // share of the claim's names whose words are absent from the top three
+  'namesMissingTop', // the claim's names whose words are absent from the top three, log(1+n)
   'namesMissingDoc', // share of names not found whole anywhere on the page
   'bigramsTop', // share of the claim's adjacent content-word pairs found near each other in one top passage
   'negationConflict', // the best passage negates what the claim affirms, or the reverse
   'claimLength', // log(1 + distinct content terms): long claims say more that must all be backed
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
+
+/**
+ * The inputs of the "supported" model. On WiCE the page-wide shares, word pairs and claim length added nothing
+ * once these were in, and with so few claims every extra input costs (see docs/support-judge.md).
+ */
+export const SUPPORT_FEATURES: readonly FeatureName[] = [
+  'shareBest',
+  'shareTop',
+  'missingTop',
+  'numbersMissingTop',
+  'namesMissingTop',
+];
+
+/** The inputs of the "not found" model, which also asks what the whole page lacks. */
+export const NOT_FOUND_FEATURES: readonly FeatureName[] = [
+  ...SUPPORT_FEATURES,
+  'shareDoc',
+  'numbersMissingDoc',
+  'namesMissingDoc',
+];
 export type Features = Record<FeatureName, number>;
 
 export interface Evidence {
@@ -96,7 +119,9 @@ export function computeFeatures(e: Evidence): Features {
     numbersMissingDoc: shareMissing(
       claim.quantities.map((q) => index.whole.quantities.some((s) => quantityMatches(q, s))),
     ),
-    namesMissingTop: shareMissing(claim.names.map((n) => nameTokenShare(n, topWords) === 1)),
+    namesMissingTop: Math.log1p(
+      claim.names.filter((n) => nameTokenShare(n, topWords, claim.wordAlternatives) < 1).length,
+    ),
     namesMissingDoc: shareMissing(claim.names.map((n) => nameFound(n, index.wholeTokenString))),
     bigramsTop: bigramShare(claim, texts),
     negationConflict: negationConflict(claim, index, picks[0]) ? 1 : 0,
@@ -104,6 +129,7 @@ export function computeFeatures(e: Evidence): Features {
   };
 }
 
-export function featureVector(f: Features): number[] {
-  return FEATURE_NAMES.map((n) => f[n]);
+/** The features in the order a model lists them (all of them by default). */
+export function featureVector(f: Features, names: readonly string[] = FEATURE_NAMES): number[] {
+  return names.map((n) => f[n as FeatureName] ?? 0);
 }

@@ -4,6 +4,7 @@ import { type LogisticModel, predictProbability } from './logistic';
 import { nameTokenShare } from './names';
 import { indexSource, rankPassages, type SourceIndex, type SourceLike } from './rank';
 import { selectEvidence } from './select';
+import { withSourceSpellings } from './spelling';
 import { JUDGE_MODEL } from './weights';
 
 export type SupportVerdict = 'supported' | 'partial' | 'not_found' | 'unavailable';
@@ -28,13 +29,16 @@ export interface SupportJudgement {
   missingNames: string[];
 }
 
-/** The fitted model and its two cut points on its probability. */
+/** The two fitted models and their cut points. */
 export interface JudgeModel {
+  /** The probability that the page supports the whole claim: the judgement's `score`. */
   model: LogisticModel;
   /** At or above: supported. */
   supported: number;
-  /** At or above (and below `supported`): partial; below: not found. */
-  partial: number;
+  /** The probability that the page does not support any of the claim, asked of claims below `supported`. */
+  notFoundModel: LogisticModel;
+  /** At or above: not found; below: partial. */
+  notFound: number;
 }
 
 const indexes = new WeakMap<SourceLike, SourceIndex>();
@@ -51,7 +55,12 @@ export function sourceIndex(source: SourceLike): SourceIndex {
 
 /** The best passages and everything the judge measures on them, before any weighting. */
 export function gatherEvidence(claim: string | ClaimAnalysis, index: SourceIndex): Evidence {
-  const analysed = typeof claim === 'string' ? analyseClaim(claim) : claim;
+  const base = typeof claim === 'string' ? analyseClaim(claim) : claim;
+  const analysed = withSourceSpellings(base, {
+    stems: index.whole.stems,
+    prefixes: index.whole.prefixes,
+    words: index.wholeWords,
+  });
   return { claim: analysed, index, picks: selectEvidence(index, analysed, rankPassages(index, analysed)) };
 }
 
@@ -85,11 +94,17 @@ export function decide(
   features: Features,
   judge: JudgeModel = JUDGE_MODEL,
 ): { verdict: SupportVerdict; score: number } {
-  let score = predictProbability(judge.model, featureVector(features));
+  let score = predictProbability(judge.model, featureVector(features, judge.model.features));
   // The model learnt from data with few negations; a passage that says the opposite must not read as support.
   if (features.negationConflict) score = Math.min(score, judge.supported - 0.01);
-  const verdict: SupportVerdict =
-    score >= judge.supported ? 'supported' : score >= judge.partial ? 'partial' : 'not_found';
+  let verdict: SupportVerdict = 'supported';
+  if (score < judge.supported) {
+    const notFound = predictProbability(
+      judge.notFoundModel,
+      featureVector(features, judge.notFoundModel.features),
+    );
+    verdict = notFound >= judge.notFound ? 'not_found' : 'partial';
+  }
   return { verdict, score: round(score) };
 }
 
@@ -111,7 +126,9 @@ function describe(e: Evidence): Omit<SupportJudgement, 'verdict' | 'score'> {
     missingNumbers: claim.quantities
       .filter((_, i) => !picks.some((p) => p.coverage.quantities[i]))
       .map((q) => q.raw),
-    missingNames: claim.names.filter((n) => nameTokenShare(n, topWords) < 1).map((n) => n.text),
+    missingNames: claim.names
+      .filter((n) => nameTokenShare(n, topWords, claim.wordAlternatives) < 1)
+      .map((n) => n.text),
   };
 }
 

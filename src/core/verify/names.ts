@@ -1,3 +1,5 @@
+import { wordAlternatives } from './lexicon';
+import { normaliseText } from './normalise';
 import { STOP_WORDS } from './stop-words';
 import { wordTokens } from './text';
 
@@ -33,12 +35,19 @@ const PARTICLES = new Set([
 const OPENERS = new Set(
   `according however following despite since after before during although many several later early originally
 currently today also there thus therefore meanwhile additionally furthermore moreover instead unlike like recently
-previously eventually initially finally first second third last next new former its his her their one`.split(
+previously eventually initially finally first second third last next new former its his her their one two three
+four five six seven eight nine ten eleven twelve both each every all most some other another along through late`.split(
     /\s+/,
   ),
 );
 const CAPITALISED = /^[\p{Lu}\p{Lt}][\p{L}\p{M}\p{N}'’.&-]*$/u;
 const ALL_CAPS_INITIALISM = /^(?:\p{Lu}\.){2,}$/u;
+
+/** A first word that is most likely just a capitalised common word: a function word, an opener, or a participle or
+ * adverb ("Staring at…", "Dubbed…", "Finally…"). */
+function isOpener(lower: string): boolean {
+  return STOP_WORDS.has(lower) || OPENERS.has(lower) || /^\p{L}+(?:ing|ed|ly)$/u.test(lower);
+}
 
 /** The names in a sentence. A capitalised first word counts only when it is not a common function word. */
 export function extractNames(sentence: string): Name[] {
@@ -53,7 +62,9 @@ export function extractNames(sentence: string): Name[] {
     }
     run = [];
   };
-  const words = sentence.split(/\s+/).filter((w) => w.length > 0);
+  const words = normaliseText(sentence)
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
   words.forEach((raw, i) => {
     // Quotes and brackets around a word do not end a name; a comma, colon or full stop after it does.
     const word = raw.replace(/^[("'“‘[]+/, '').replace(/[)"'”’\],;:!?]+$/, '');
@@ -62,7 +73,7 @@ export function extractNames(sentence: string): Name[] {
       (/\.$/.test(raw) && !ALL_CAPS_INITIALISM.test(word) && !/^\p{Lu}\.$/u.test(word));
     const bare = word.replace(/\.$/, '');
     const lower = bare.toLowerCase();
-    const capitalised = CAPITALISED.test(bare) && !(i === 0 && (STOP_WORDS.has(lower) || OPENERS.has(lower)));
+    const capitalised = CAPITALISED.test(bare) && !(i === 0 && isOpener(lower));
     if (capitalised) run.push(bare);
     else if (run.length > 0 && PARTICLES.has(lower)) run.push(bare);
     else flush();
@@ -82,9 +93,25 @@ export function nameFound(name: Name, haystack: string): boolean {
   return haystack.includes(` ${name.tokens.join(' ')} `);
 }
 
-/** Share of the name's own words (particles aside) present anywhere in a set of words. */
-export function nameTokenShare(name: Name, words: ReadonlySet<string>): number {
+/**
+ * The words that make a name: not its particles, nor initials ("T" in "Mark T. Vande Hei") or a possessive "s"
+ * when it has other words ("U.S." keeps its letters).
+ */
+export function ownTokens(name: Name): string[] {
   const own = name.tokens.filter((t) => !PARTICLES.has(t));
+  const words = own.filter((t) => t.length > 1 && !STOP_WORDS.has(t));
+  return words.length > 0 ? words : own;
+}
+
+/** Share of the name's own words (particles aside) present anywhere in a set of words. */
+export function nameTokenShare(
+  name: Name,
+  words: ReadonlySet<string>,
+  alternatives: ReadonlyMap<string, readonly string[]> = new Map(),
+): number {
+  const own = ownTokens(name);
   if (own.length === 0) return 1;
-  return own.filter((t) => words.has(t)).length / own.length;
+  const found = (t: string) =>
+    words.has(t) || (alternatives.get(t) ?? wordAlternatives(t)).some((a) => words.has(a));
+  return own.filter(found).length / own.length;
 }

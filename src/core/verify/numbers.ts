@@ -1,3 +1,5 @@
+import { normaliseText } from './normalise';
+
 /**
  * Quantities in text, normalised so that the many ways of writing one number compare equal:
  * "200,000" = "200000" = "200 thousand" = "200k"; "150 million" = "150,000,000"; "40%" = "40 percent";
@@ -82,7 +84,8 @@ function makeQuantity(raw: string, digits: string, scaleWord: string | undefined
 }
 
 /** Every quantity in a text, in order. */
-export function extractQuantities(text: string): Quantity[] {
+export function extractQuantities(raw: string): Quantity[] {
+  const text = normaliseText(raw);
   const found: { index: number; q: Quantity }[] = [];
   for (const m of text.matchAll(NUMBER_RE)) {
     const [raw, digits, scaleSpaced, scaleGlued, pct] = m;

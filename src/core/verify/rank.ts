@@ -18,6 +18,8 @@ export interface SourceIndex {
   whole: AnalysedText;
   /** The whole page's folded tokens joined by spaces, with a space at both ends, for whole-name search. */
   wholeTokenString: string;
+  /** The whole page's distinct folded tokens. */
+  wholeWords: Set<string>;
   search: MiniSearch<{ id: number; terms: string }>;
 }
 
@@ -54,6 +56,7 @@ export function indexSource(source: SourceLike): SourceIndex {
     sentences: sentenceAnalyses,
     whole,
     wholeTokenString: ` ${whole.tokens.join(' ')} `,
+    wholeWords: new Set(whole.tokens),
     search,
   };
 }
@@ -66,7 +69,8 @@ export interface RankedPassage {
 
 /** The passages BM25+ ranks highest for a claim, best first. */
 export function rankPassages(index: SourceIndex, claim: ClaimAnalysis, limit = 50): RankedPassage[] {
-  const query = [...new Set(indexTerms(claim))].join(' ');
+  // A term's alternatives ("Libya" for "Libyan", a near spelling the page uses) are searched for too.
+  const query = [...new Set([...indexTerms(claim), ...[...claim.alternatives.values()].flat()])].join(' ');
   if (!query) return [];
   return index.search
     .search(query, { combineWith: 'OR', prefix: false, fuzzy: false })

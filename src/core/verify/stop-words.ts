@@ -10,6 +10,6 @@ herself him himself his how i if in into is it its itself just me more most my m
 only or other our ours ourselves out over own same she should so some such than that the their theirs them
 themselves then there these they this those through to too under until up very was we were what when where which
 while who whom why will with would you your yours yourself yourselves s t d ll m re ve y o ain isn aren wasn weren
-hasn haven hadn doesn don didn won wouldn shan shouldn couldn mustn mightn needn may might must shall upon per via
+hasn haven hadn doesn don didn wouldn shan shouldn couldn mustn mightn needn may might must shall upon per via
 among amongst within without whose whether however although though yet also etc`.split(/\s+/),
 );

@@ -1,4 +1,5 @@
 import { stemmer } from 'stemmer';
+import { displayWord, normaliseText } from './normalise';
 import { STOP_WORDS } from './stop-words';
 
 /** Lower case, accents folded, typographic apostrophes made plain: "Café’s" and "cafe's" compare equal. */
@@ -17,7 +18,7 @@ export const CLAUSE_BREAK = '|';
 export function wordTokens(text: string): string[] {
   // "don't" reads as "do not" so negation cues survive the split on the apostrophe. Commas inside figures
   // ("1,000") are not clause breaks; full stops are left alone because initials ("J. Doe") use them.
-  return foldText(text)
+  return foldText(normaliseText(text))
     .replace(/n't\b/g, ' not')
     .replace(/[,;:](?=\s|$)|[!?()[\]]/g, ' | ')
     .split(/[^\p{L}\p{N}|]+/u)
@@ -51,7 +52,8 @@ export interface Term {
 /** The content terms of a text in order, repeats kept (phrase matching needs the order). */
 export function contentTerms(text: string): Term[] {
   const out: Term[] = [];
-  for (const word of wordTokens(text)) if (isContentWord(word)) out.push({ stem: stem(word), word });
+  for (const word of wordTokens(text))
+    if (isContentWord(word)) out.push({ stem: stem(word), word: displayWord(word) });
   return out;
 }
 

@@ -1,41 +1,37 @@
 import type { JudgeModel } from './judge';
 
 /**
- * The support judge's fitted constants. Written by `npm run eval:support -- --write` (scripts/eval-support.ts):
- * an L2-regularised logistic regression (penalty 1, standardised features) for "supported" against the rest,
- * fitted on all 349 WiCE dev claims; `supported` is the cut on its probability that maximises
- * supported-vs-rest F1, `partial` the cut below it that best isolates "not supported" claims (Youden's J).
- * Cross-validated figures are in docs/support-judge.md. Do not edit by hand: change the features, then refit.
+ * The support judge's fitted constants. Written by `npm run eval:support -- --write` (scripts/eval-support.ts),
+ * fitted on all 349 WiCE dev claims: two L2-regularised logistic regressions (penalty 1, standardised
+ * features), `model` for "supported" against the rest and `notFoundModel` for "not supported" against the rest.
+ * `supported` is the cut on the first that maximises the F1 its own probabilities expect; `notFound` the cut on
+ * the second that best isolates "not supported" claims (Youden's J). Cross-validated figures are in
+ * docs/support-judge.md. Do not edit by hand: change the features, then refit.
  */
 export const JUDGE_MODEL: JudgeModel = {
   model: {
+    features: ['shareBest', 'shareTop', 'missingTop', 'numbersMissingTop', 'namesMissingTop'],
+    mean: [0.527102, 0.694146, 1.478161, 0.167305, 0.364517],
+    scale: [0.199677, 0.196085, 0.690347, 0.329375, 0.505136],
+    weights: [0.709033, 0.653073, 0.361453, -1.210924, -1.011709],
+    bias: -1.525808,
+  },
+  supported: 0.353276,
+  notFoundModel: {
     features: [
       'shareBest',
       'shareTop',
-      'shareDoc',
       'missingTop',
       'numbersMissingTop',
-      'numbersMissingDoc',
       'namesMissingTop',
+      'shareDoc',
+      'numbersMissingDoc',
       'namesMissingDoc',
-      'bigramsTop',
-      'negationConflict',
-      'claimLength',
     ],
-    mean: [
-      0.522021, 0.686125, 0.718102, 1.498957, 0.168164, 0.157562, 0.248213, 0.273168, 0.277415, 0.002865,
-      2.513066,
-    ],
-    scale: [
-      0.19802, 0.19648, 0.196622, 0.684517, 0.329851, 0.320668, 0.334811, 0.340666, 0.224378, 0.053452,
-      0.403568,
-    ],
-    weights: [
-      0.747126, 0.612431, -0.093109, 0.259774, -0.79748, -0.365797, -0.849251, 0.192763, -0.017518, 0.153408,
-      -0.062405,
-    ],
-    bias: -1.363996,
+    mean: [0.527102, 0.694146, 1.478161, 0.167305, 0.364517, 0.729226, 0.156703, 0.252118],
+    scale: [0.199677, 0.196085, 0.690347, 0.329375, 0.505136, 0.195595, 0.32015, 0.33067],
+    weights: [-1.072877, -0.768863, -0.816304, -0.480934, 0.158658, -0.301434, 0.289164, 0.374982],
+    bias: -2.79981,
   },
-  supported: 0.415541,
-  partial: 0.159709,
+  notFound: 0.080764,
 };

@@ -11,7 +11,7 @@ const parse = (html: string) => parseHTML(html).document as unknown as Document;
 const MCP_SOURCE = fromPlainText(
   [
     'Security researchers published their findings on Tuesday.',
-    'The scan found 200000 servers running the Model Context Protocol with a command execution flaw.',
+    'The scan found 200000 AI agent servers running the Model Context Protocol with a command execution flaw.',
     'Anthropic said the behaviour is a feature of the protocol, not a bug.',
     'The weather in San Francisco was mild.',
     'The MCP packages have passed 150,000,000 downloads, according to the registry.',
@@ -24,7 +24,7 @@ describe('passage ranking', () => {
     const index = indexSource(MCP_SOURCE);
     const claim = analyseClaim('About 200,000 MCP servers expose a command execution flaw.');
     const [best] = rankPassages(index, claim);
-    expect(index.passages[best?.id ?? -1]?.text).toContain('200000 servers');
+    expect(index.passages[best?.id ?? -1]?.text).toContain('200000 AI agent servers');
   });
 
   it('finds stems and spelled-out numbers', () => {
@@ -54,7 +54,7 @@ describe('judgeSupport', () => {
     );
     expect(j.verdict).toBe('supported');
     expect(j.missingNumbers).toEqual([]);
-    expect(j.passages[0]?.text).toContain('200000 servers');
+    expect(j.passages[0]?.text).toContain('200000 AI agent servers');
     expect(j.passages[0]?.matchedTerms).toContain('200,000');
   });
 
