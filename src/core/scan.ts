@@ -134,6 +134,7 @@ function* scanSteps(doc: Document, options: ScanOptions): Generator<void, PageRe
   const excluded = new Set<Element>();
   for (const c of walker.candidates)
     if (c.noteElement && c.noteElement !== c.element) excluded.add(c.noteElement);
+  for (const backlink of resolution.backlinks) excluded.add(backlink);
   const { claims, flagged } = yield* buildClaims(placed, excluded, pageLanguage(doc), order);
   numberClaims(claims, sources);
 

@@ -118,7 +118,7 @@ export class BlockText {
         this.text += this.preformatted
           ? // In plain-text documents a blank line ends a paragraph; a single line break is only wrapping.
             node.data
-              .replace(/\n(?=[ \t]*\n)|(?<=\n[ \t]*)\n/g, '\ue000')
+              .replace(/\n(?=[ \t]*\n)|(?<=\n[ \t]*)\n|\n(?=[ \t]*[*o-][ \t])/g, '\ue000')
               .replace(/[\s\u00a0]/g, ' ')
               .replace(/\ue000/g, '\n')
           : node.data.replace(/[\s\u00a0]/g, ' ');

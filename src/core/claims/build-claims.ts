@@ -18,13 +18,17 @@ export interface FlaggedSentence {
 
 /** Claim text as a reader reads it: marker characters removed, leftover brackets and spaces tidied. */
 function readableText(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .replace(/\[\s*(?:[,;–-]\s*)*\]|\(\s*(?:[,;–-]\s*)*\)/g, '')
-    .replace(/\s+([.,;:!?)\]’”])/g, '$1')
-    .replace(/([([‘“])\s+/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      .replace(/\s+/g, ' ')
+      // A list bullet typed into a plain-text document ("* its version…").
+      .replace(/^\s*[*•◦‣]\s+/, '')
+      .replace(/\[\s*(?:[,;–-]\s*)*\]|\(\s*(?:[,;–-]\s*)*\)/g, '')
+      .replace(/\s+([.,;:!?)\]’”])/g, '$1')
+      .replace(/([([‘“])\s+/g, '$1')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /**

@@ -22,6 +22,8 @@ export interface MarkerCandidate {
   declared: boolean;
   /** The marker's text, brackets around it included. */
   span: TextSpan | null;
+  /** For a citation of a bibliography on another page: the link, which stands for the reference. */
+  externalReference?: Element;
   /** A node at the marker's place, for finding its block and ordering. */
   anchor: Node;
   /**

@@ -1,7 +1,7 @@
 import { foldWhitespace, isElement, tagOf } from '../dom/node-kinds';
 import { spanOfElement, widenOverBrackets } from '../dom/spans';
 import type { MarkerCandidate } from './candidates';
-import { parseMarkerLabel } from './labels';
+import { parseMarkerLabel, stripBrackets } from './labels';
 import type { TargetIndex } from './target-index';
 
 /** Class words that say "this is a footnote reference" across generators, wherever they stand. */
@@ -87,10 +87,46 @@ function sameDocumentFragment(link: Element, targets: TargetIndex): string | nul
   return fragment;
 }
 
+/**
+ * A bracketed citation that links to a bibliography on another page of the same work:
+ * `[<a href="/book/bibliography#Hol14">Hol14</a>]`. It is a marker; its reference lives elsewhere.
+ */
+function bibliographyLinkMarker(link: Element): MarkerCandidate | null {
+  const href = link.getAttribute('href') ?? '';
+  const hash = href.indexOf('#');
+  if (hash <= 0) return null;
+  const path = href.slice(0, hash);
+  const fragment = href.slice(hash + 1);
+  const text = foldWhitespace(link.textContent ?? '');
+  if (!/bibliograph|references|works-cited|literatur|sources/i.test(path) && fragment !== stripBrackets(text))
+    return null;
+  const box = markerBox(link);
+  const baseSpan = spanOfElement(box);
+  if (!baseSpan) return null;
+  const { span, bracketed } = widenOverBrackets(box, baseSpan);
+  if (!bracketed && !/^\[.*\]$/.test(text)) return null;
+  const parsed = parseMarkerLabel(text, true);
+  if (!parsed) return null;
+  return {
+    shape: 'footnote-link',
+    label: parsed.label,
+    keys: parsed.keys,
+    labelKind: parsed.kind,
+    element: box,
+    target: fragment,
+    targetElement: null,
+    noteElement: null,
+    declared: true,
+    span,
+    anchor: link,
+    externalReference: link,
+  };
+}
+
 /** A footnote link: `<a href="#fn1">1</a>` in any of its generators' dresses. */
 export function linkMarker(link: Element, targets: TargetIndex): MarkerCandidate | null {
   const fragment = sameDocumentFragment(link, targets);
-  if (!fragment) return null;
+  if (!fragment) return bibliographyLinkMarker(link);
   const rawText = foldWhitespace(link.textContent ?? '');
   if (!rawText) return null;
   const declared = isDeclaredReference(link);

@@ -11,7 +11,7 @@ import {
   superscriptMarker,
 } from './element-markers';
 import type { TargetIndex } from './target-index';
-import { textMarkers } from './text-markers';
+import { crossNodeMarker, textMarkers } from './text-markers';
 
 /**
  * A `pre` that holds a document rather than code: RFCs and Internet-Drafts rendered as text, citing
@@ -56,8 +56,13 @@ export class CandidateWalker {
       let skipChildren = false;
       if (isElement(node)) {
         skipChildren = this.visitElement(node);
-      } else if (isText(node) && node.data.length > 2 && !this.prosePre?.contains(node)) {
-        for (const c of textMarkers(node)) this.candidates.push(c);
+      } else if (isText(node) && node.data.length > 2) {
+        if (!this.prosePre?.contains(node)) for (const c of textMarkers(node)) this.candidates.push(c);
+        else if (node.data.includes('[')) {
+          // In a plain-text document only a located reference spanning a link counts ("[HTTP, <a>section 7.2</a>]").
+          const located = crossNodeMarker(node);
+          if (located) this.candidates.push(located);
+        }
       }
       node = nextInOrder(node, this.root, skipChildren);
     }

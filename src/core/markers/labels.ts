@@ -11,6 +11,9 @@ export const NUMBER_LIST = new RegExp(`^${NUMBER_ITEM}(?:\\s*[,;]\\s*${NUMBER_IT
 const LETTER_NOTE = /^(?:[a-z]{1,2}|[ivxlc]{1,6}|\*{1,3}|[†‡§¶])$/i;
 /** Named note groups: "note 1", "n 3", "nb 2", "Anm. 1", "Fn. 4". */
 const GROUP_NOTE = /^(?:note|notes|n|nb|N\.?B\.?|Anm\.?|Fn\.?|fn|ref|lower-alpha|upper-alpha)\s*\d{1,4}$/i;
+/** A named reference with a place in it, as RFCs write them: "HTTP, section 7.2", "RFC7231, Section 6.1". */
+const LOCATED_REFERENCE =
+  /^([A-Za-z][\w.+\-:/]{1,40}),\s*(?:section|sect?\.|§|chapter|ch\.|appendix|page|p\.|pp\.)\s*[\w.–-]{1,12}$/i;
 /** Named references as IETF and scholarly pages use them: RFC2119, W3C.REC-xml, Smith2020, HTTP-SEMANTICS. */
 const NAMED_REFERENCE = /^[A-Za-z][\w.+\-:/]{1,40}$/;
 
@@ -78,6 +81,8 @@ export function parseMarkerLabel(text: string, allowNamed: boolean): ParsedLabel
   }
   if (GROUP_NOTE.test(label)) return { label, keys: [label.toLowerCase()], kind: 'group' };
   if (allowNamed && NAMED_REFERENCE.test(label)) return { label, keys: [label], kind: 'named' };
+  const located = allowNamed ? LOCATED_REFERENCE.exec(label) : null;
+  if (located?.[1]) return { label, keys: [located[1]], kind: 'named' };
   return null;
 }
 

@@ -11,6 +11,42 @@ function looksLikePower(before: string): boolean {
   return /(?:\d|\^|\b(?:[kcmµnd]?m|ft|in|mi|yd|s|kg|g|l|x|y|z|n|e|a|b|c)|°)\s*$/.test(before);
 }
 
+/**
+ * A bracket that opens in this text node and closes in a later sibling: "[HTTP, <a>section 7.2</a>]".
+ * Only the located form counts here, so `[<a href="#ref-X">X</a>]` stays the link marker it is.
+ */
+export function crossNodeMarker(node: Text): MarkerCandidate | null {
+  const open = /\[([A-Za-z][\w.+\-:/]{0,40},[^[\]]{0,30})$/.exec(node.data);
+  if (!open) return null;
+  let inner = open[1] ?? '';
+  let sibling = node.nextSibling;
+  for (let hops = 0; sibling && hops < 4 && inner.length < 80; hops++, sibling = sibling.nextSibling) {
+    const text = sibling.textContent ?? '';
+    const close = text.indexOf(']');
+    if (close < 0 || sibling.nodeType !== 3) {
+      if (close >= 0) return null;
+      inner += text;
+      continue;
+    }
+    const parsed = parseMarkerLabel(inner + text.slice(0, close), true);
+    if (!parsed || parsed.kind !== 'named' || !parsed.label.includes(',')) return null;
+    return {
+      shape: 'bracket-text',
+      label: parsed.label,
+      keys: parsed.keys,
+      labelKind: parsed.kind,
+      element: null,
+      target: null,
+      targetElement: null,
+      noteElement: null,
+      declared: false,
+      span: { start: { node, offset: open.index }, end: { node: sibling as Text, offset: close + 1 } },
+      anchor: node,
+    };
+  }
+  return null;
+}
+
 /** Plain-text markers in one text node: `[1]`, `[2][3]`, `[1–3]`, `[1, 4]`, `[a]`, `[note 1]`, `¹²`. */
 export function textMarkers(node: Text): MarkerCandidate[] {
   const data = node.data;
@@ -59,6 +95,10 @@ export function textMarkers(node: Text): MarkerCandidate[] {
         anchor: node,
       });
     }
+  }
+  if (data.includes('[')) {
+    const spanning = crossNodeMarker(node);
+    if (spanning) out.push(spanning);
   }
   if (/[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(data)) {
     for (const match of data.matchAll(SUPERSCRIPT_RUN)) {

@@ -15,6 +15,8 @@ export interface Resolution {
   markers: ResolvedMarker[];
   /** Every entry in the order the page lists them, cited or not (only lists that something cites). */
   entries: ReferenceEntry[];
+  /** Links found to lead back from a note to its marker: left out of the note's own sentences. */
+  backlinks: Element[];
   /** Citation-needed flags (for findings) and editorial asides (to leave out of claims). */
   flags: MarkerCandidate[];
 }
@@ -99,13 +101,22 @@ export function resolveMarkers(
   const real = candidates.filter((c) => !c.flag);
   const resolved: ResolvedMarker[] = [];
   const plain: MarkerCandidate[] = [];
+  const backlinks: Element[] = [];
 
   for (const c of real) {
-    if (isBacklinkByTarget(c, targets, order)) continue;
+    if (isBacklinkByTarget(c, targets, order)) {
+      if (c.element) backlinks.push(c.element);
+      continue;
+    }
     if (c.shape === 'inline-note' && c.noteElement) {
       resolved.push({
         candidate: c,
         entries: [registry.intern({ parts: [c.noteElement], shownLabel: c.label, list: null })],
+      });
+    } else if (c.externalReference) {
+      resolved.push({
+        candidate: c,
+        entries: [registry.intern({ parts: [c.externalReference], shownLabel: c.label, list: null })],
       });
     } else if (c.shape === 'footnote-link') {
       resolved.push({
@@ -139,7 +150,11 @@ export function resolveMarkers(
     const anchor = c.span?.start.node ?? c.anchor;
     const entries = c.keys.map((key) => {
       const options = (byLabel.get(key.toLowerCase()) ?? []).filter((e) => !isInside(e, anchor));
-      return options.find((e) => follows(e.parts[0] as Node, anchor)) ?? options[options.length - 1] ?? null;
+      const byList = options.find((e) => follows(e.parts[0] as Node, anchor)) ?? options[options.length - 1];
+      if (byList) return byList;
+      // A named reference ("[HTTP, section 7.2]") whose name is an anchor of the page: RFCs name them "ref-NAME".
+      const named = c.labelKind === 'named' ? (targets.find(key) ?? targets.find(`ref-${key}`)) : null;
+      return named ? registry.intern(entryForTarget(named)) : null;
     });
     // The label an entry opens with is the entry's own number, not a citation.
     if (
@@ -182,5 +197,5 @@ export function resolveMarkers(
     .all()
     .filter((e) => registry.cited.has(e) || (e.list && citedLists.has(e.list) && sectionEntries.includes(e)))
     .sort((a, b) => order.compare(a.parts[0] as Node, b.parts[0] as Node));
-  return { markers, entries, flags };
+  return { markers, entries, flags, backlinks };
 }
