@@ -29,7 +29,7 @@ export function crossNodeMarker(node: Text): MarkerCandidate | null {
       continue;
     }
     const parsed = parseMarkerLabel(inner + text.slice(0, close), true);
-    if (!parsed || parsed.kind !== 'named' || !parsed.label.includes(',')) return null;
+    if (parsed?.kind !== 'named' || !parsed.label.includes(',')) return null;
     return {
       shape: 'bracket-text',
       label: parsed.label,
