@@ -20,7 +20,18 @@ export function readHighlight(page: ReaderPage, name: string): Promise<string[]>
     if (!highlight) return [];
     const ranges = [...(highlight as unknown as Set<Range>)].filter((r): r is Range => r instanceof Range);
     ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-    return ranges.map((r) => r.toString());
+    // A formula drawn as an image sits between two ranges of its sentence: read its alt text there, as the core does.
+    return ranges.map((r, i) => {
+      const next = ranges[i + 1];
+      if (!next) return r.toString();
+      const gap = document.createRange();
+      gap.setStart(r.endContainer, r.endOffset);
+      gap.setEnd(next.startContainer, next.startOffset);
+      // Only a short gap: the formula's hidden MathML copy is text too, so the gap's own text cannot be the test.
+      if (gap.toString().length > 2000) return r.toString();
+      const images = [...gap.cloneContents().querySelectorAll('img[alt][class*="math"]')];
+      return r.toString() + images.map((img) => img.getAttribute('alt') ?? '').join('');
+    });
   }, name);
 }
 
