@@ -1,5 +1,38 @@
+import type { TextSpan } from '../types';
 import type { MarkerCandidate } from './candidates';
-import { BRACKET_RUN, fromSuperscriptDigits, parseMarkerLabel, SUPERSCRIPT_RUN } from './labels';
+import {
+  BRACKET_RUN,
+  fromSuperscriptDigits,
+  type ParsedLabel,
+  parseMarkerLabel,
+  SUPERSCRIPT_RUN,
+} from './labels';
+
+/** A candidate that lives in the text itself: no element, no link target. */
+function textCandidate(
+  shape: MarkerCandidate['shape'],
+  parsed: ParsedLabel,
+  node: Text,
+  span: TextSpan,
+  flag?: MarkerCandidate['flag'],
+): MarkerCandidate {
+  return {
+    shape,
+    label: parsed.label,
+    keys: parsed.keys,
+    labelKind: parsed.kind,
+    element: null,
+    target: null,
+    targetElement: null,
+    noteElement: null,
+    declared: false,
+    span,
+    anchor: node,
+    ...(flag ? { flag } : {}),
+  };
+}
+
+const CITATION_NEEDED_LABEL: ParsedLabel = { label: 'citation needed', keys: [], kind: 'named' };
 
 /** `array[1]`, `x[i]`: an index, not a citation — an identifier right before and code-like text right after. */
 function looksLikeIndexing(before: string, after: string): boolean {
@@ -30,19 +63,10 @@ export function crossNodeMarker(node: Text): MarkerCandidate | null {
     }
     const parsed = parseMarkerLabel(inner + text.slice(0, close), true);
     if (parsed?.kind !== 'named' || !parsed.label.includes(',')) return null;
-    return {
-      shape: 'bracket-text',
-      label: parsed.label,
-      keys: parsed.keys,
-      labelKind: parsed.kind,
-      element: null,
-      target: null,
-      targetElement: null,
-      noteElement: null,
-      declared: false,
-      span: { start: { node, offset: open.index }, end: { node: sibling as Text, offset: close + 1 } },
-      anchor: node,
-    };
+    return textCandidate('bracket-text', parsed, node, {
+      start: { node, offset: open.index },
+      end: { node: sibling as Text, offset: close + 1 },
+    });
   }
   return null;
 }
@@ -57,20 +81,8 @@ export function textMarkers(node: Text): MarkerCandidate[] {
       const end = start + match[0].length;
       const text = match[0];
       if (/^\[\s*citation needed\s*\]$/i.test(text)) {
-        out.push({
-          shape: 'bracket-text',
-          label: 'citation needed',
-          keys: [],
-          labelKind: 'named',
-          element: null,
-          target: null,
-          targetElement: null,
-          noteElement: null,
-          declared: false,
-          span: { start: { node, offset: start }, end: { node, offset: end } },
-          anchor: node,
-          flag: 'citation-needed',
-        });
+        const span = { start: { node, offset: start }, end: { node, offset: end } };
+        out.push(textCandidate('bracket-text', CITATION_NEEDED_LABEL, node, span, 'citation-needed'));
         continue;
       }
       const before = data.slice(Math.max(0, start - 12), start);
@@ -81,25 +93,16 @@ export function textMarkers(node: Text): MarkerCandidate[] {
       if (!before.endsWith(']') && looksLikeIndexing(before, after)) continue;
       const parsed = parseMarkerLabel(match[1] ?? '', true);
       if (!parsed) continue;
-      out.push({
-        shape: 'bracket-text',
-        label: parsed.label,
-        keys: parsed.keys,
-        labelKind: parsed.kind,
-        element: null,
-        target: null,
-        targetElement: null,
-        noteElement: null,
-        declared: false,
-        span: { start: { node, offset: start }, end: { node, offset: end } },
-        anchor: node,
-      });
+      out.push(
+        textCandidate('bracket-text', parsed, node, {
+          start: { node, offset: start },
+          end: { node, offset: end },
+        }),
+      );
     }
   }
-  if (data.includes('[')) {
-    const spanning = crossNodeMarker(node);
-    if (spanning) out.push(spanning);
-  }
+  const spanning = data.includes('[') ? crossNodeMarker(node) : null;
+  if (spanning) out.push(spanning);
   if (/[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(data)) {
     for (const match of data.matchAll(SUPERSCRIPT_RUN)) {
       const start = match.index ?? 0;
@@ -107,19 +110,13 @@ export function textMarkers(node: Text): MarkerCandidate[] {
       if (looksLikePower(before)) continue;
       const parsed = parseMarkerLabel(fromSuperscriptDigits(match[0]), false);
       if (parsed?.kind !== 'numbers') continue;
-      out.push({
-        shape: 'unicode-superscript',
-        label: parsed.label,
-        keys: parsed.keys,
-        labelKind: parsed.kind,
-        element: null,
-        target: null,
-        targetElement: null,
-        noteElement: null,
-        declared: false,
-        span: { start: { node, offset: start }, end: { node, offset: start + match[0].length } },
-        anchor: node,
-      });
+      const end = start + match[0].length;
+      out.push(
+        textCandidate('unicode-superscript', parsed, node, {
+          start: { node, offset: start },
+          end: { node, offset: end },
+        }),
+      );
     }
   }
   return out;
