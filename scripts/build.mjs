@@ -8,3 +8,7 @@ vite(['-c', 'vite.cli.config.ts']);
 // src/shared/browser-differences.ts).
 vite(['--mode', 'chrome']);
 vite(['--mode', 'firefox']);
+// The end-to-end tests' builds, dist/test/chrome and dist/test/firefox: the same extension with the one
+// test-only switch on (src/background/test-build.ts). Never packaged.
+vite(['--mode', 'chrome-test']);
+vite(['--mode', 'firefox-test']);

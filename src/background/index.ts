@@ -1,20 +1,31 @@
 /**
- * The background: per-tab state, the toolbar badge, the keyboard commands and the messages addressed to it.
- * It keeps state in memory only; the content script is the source of truth and is asked again when the
- * background has been stopped and restarted (a service worker in Chrome, an event page in Firefox).
+ * The background: per-tab state, the toolbar badge, the keyboard commands, source checks and the messages
+ * addressed to it. It keeps state in memory only; the content script is the source of truth and is asked again
+ * when the background has been stopped and restarted (a service worker in Chrome, an event page in Firefox).
  */
-import browser, { type Tabs } from 'webextension-polyfill';
+import browser, { type Runtime, type Tabs } from 'webextension-polyfill';
 import { isRestrictedUrl } from '../shared/browser-differences';
 import {
+  type CheckRequestOutcome,
+  type CheckState,
   handleMessages,
   type PageState,
   type StepDirection,
   sendToTab,
   type TabView,
 } from '../shared/messages';
-import { siteOf } from '../shared/settings';
+import { grantedOrigins, sourceOrigins } from '../shared/permissions';
+import { autoCheckFor, loadSettings, siteOf } from '../shared/settings';
+import { Checks } from './checks';
+import { openConsentWindow } from './consent';
 
 const states = new Map<number, PageState>();
+const checks = new Checks((tabId, state) => tellCheck(tabId, state));
+/** Open consent windows, and the tab each one is for. */
+const consentWindows = new Map<number, number>();
+/** Tabs whose popup asked the browser for the sources' sites in the last minute, and when. */
+const expectingGrant = new Map<number, number>();
+const GRANT_WAIT_MS = 60_000;
 
 const BADGE_COLOUR = '#8a5a00';
 
@@ -26,7 +37,11 @@ function remember(tabId: number, state: PageState): void {
   if (text) void browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOUR }).catch(() => {});
 }
 
-function viewOf(state: PageState): TabView {
+function tellCheck(tabId: number, state: CheckState): void {
+  void sendToTab(tabId, 'checkState', state).catch(() => {}); // the page may have gone meanwhile
+}
+
+function viewOf(tabId: number, state: PageState, check: CheckState): TabView {
   switch (state.status) {
     case 'scanning':
       return { kind: 'loading' };
@@ -35,7 +50,15 @@ function viewOf(state: PageState): TabView {
     case 'disabled-everywhere':
       return { kind: 'disabled', scope: 'everywhere', host: siteOf(state.url) };
     case 'ready':
-      return state.report ? { kind: 'report', url: state.url, report: state.report } : { kind: 'loading' };
+      return state.report
+        ? {
+            kind: 'report',
+            url: state.url,
+            report: state.report,
+            check,
+            tabId,
+          }
+        : { kind: 'loading' };
   }
 }
 
@@ -46,32 +69,62 @@ async function tabView(tabId: number): Promise<TabView> {
   } catch {
     return { kind: 'restricted' };
   }
-  if (isRestrictedUrl(tab.url)) return { kind: 'restricted' };
+  // CiteLens holds no host permission, so the browser names a tab's address only to the popup of the active
+  // tab (`activeTab`). Where it is known and no extension may run, say so; else the content script answers.
+  if (tab.url !== undefined && isRestrictedUrl(tab.url)) return { kind: 'restricted' };
+  const state = await pageStateOf(tabId);
+  if (state) return viewOf(tabId, state, await checks.restoredStateOf(tabId, state.url));
+  // No content script answers: the page is still loading, was open before CiteLens was installed, or is one
+  // no extension may script (when the browser withheld its address).
+  if (tab.status === 'loading') return { kind: 'loading' };
+  return tab.url === undefined ? { kind: 'restricted' } : { kind: 'unreachable' };
+}
+
+/** What the tab's content script last said, asking it again when the background has forgotten. */
+async function pageStateOf(tabId: number): Promise<PageState | null> {
   const known = states.get(tabId);
-  if (known && known.status !== 'scanning') return viewOf(known);
+  if (known && known.status !== 'scanning') return known;
   try {
     const state = await sendToTab(tabId, 'getPageState', {});
     remember(tabId, state);
-    return viewOf(state);
+    return state;
   } catch {
-    // No content script answers: the page is still loading, or was open before CiteLens was installed.
-    return tab.status === 'loading' ? { kind: 'loading' } : { kind: 'unreachable' };
+    return null;
   }
 }
 
+/** Whether a message comes from one of CiteLens's own pages (the popup, the consent page), not a web page. */
+function fromExtensionPage(sender: Runtime.MessageSender): boolean {
+  return sender.url?.startsWith(browser.runtime.getURL('')) === true;
+}
+
 /**
- * The `::highlight()` rules go in as a browser-managed stylesheet: nothing is added to the page's DOM (Firefox
- * also refuses `adoptedStyleSheets` from content scripts). The content script says which sheet it had before.
+ * The card's "Check sources", or an automatic check. When every source's site is allowed it starts at once;
+ * otherwise the card cannot ask (content scripts have no permissions API and the request needs a click in an
+ * extension page), so the consent window opens and its button asks and starts the check.
  */
-async function applyStyle(
-  tabId: number,
-  frameId: number,
-  css: string,
-  previous: string | null,
-): Promise<void> {
-  const target = { tabId, frameIds: [frameId] };
-  await browser.scripting.insertCSS({ target, css });
-  if (previous !== null && previous !== css) await browser.scripting.removeCSS({ target, css: previous });
+async function requestCheck(tabId: number, auto: boolean): Promise<CheckRequestOutcome> {
+  const state = await pageStateOf(tabId);
+  if (!state?.report || state.status !== 'ready') return 'nothing';
+  if (auto) {
+    // The content script asks only on sites the reader allowed; the setting is read here again all the same.
+    if (!autoCheckFor(await loadSettings(), state.url)) return 'nothing';
+    return checks.start(tabId, state.url, state.report, true);
+  }
+  const origins = sourceOrigins(state.report);
+  if (origins.length === 0) return 'nothing';
+  if ((await grantedOrigins(origins)).size === origins.length)
+    return checks.start(tabId, state.url, state.report, false);
+  checks.awaitConsent(tabId, state.url);
+  const windowId = await openConsentWindow(tabId);
+  if (windowId !== null) consentWindows.set(windowId, tabId);
+  return 'consent';
+}
+
+async function startCheck(tabId: number): Promise<CheckRequestOutcome> {
+  const state = await pageStateOf(tabId);
+  if (!state?.report || state.status !== 'ready') return 'nothing';
+  return checks.start(tabId, state.url, state.report, false);
 }
 
 async function step(direction: StepDirection, tab: Tabs.Tab | undefined): Promise<void> {
@@ -84,15 +137,33 @@ async function step(direction: StepDirection, tab: Tabs.Tab | undefined): Promis
 handleMessages({
   pageState: (state, sender) => {
     const tabId = sender.tab?.id;
-    if (tabId !== undefined && sender.frameId === 0) remember(tabId, state);
-    return { ok: true };
-  },
-  applyStyle: async ({ css, previous }, sender) => {
-    const tabId = sender.tab?.id;
-    if (tabId !== undefined) await applyStyle(tabId, sender.frameId ?? 0, css, previous);
+    if (tabId !== undefined && sender.frameId === 0) {
+      // The same tab on another page (a single-page site changing its address): the old check is not its.
+      const before = states.get(tabId);
+      if (before && before.url !== state.url) checks.forget(tabId);
+      remember(tabId, state);
+    }
     return { ok: true };
   },
   tabView: ({ tabId }) => tabView(tabId),
+  startCheck: async ({ tabId }, sender) => ({
+    outcome: fromExtensionPage(sender) ? await startCheck(tabId) : 'nothing',
+  }),
+  requestCheck: async ({ auto }, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || sender.frameId !== 0 || fromExtensionPage(sender))
+      return { outcome: 'nothing' };
+    return { outcome: await requestCheck(tabId, auto) };
+  },
+  expectGrant: ({ tabId }, sender) => {
+    if (fromExtensionPage(sender)) expectingGrant.set(tabId, Date.now());
+    return { ok: true };
+  },
+  cancelCheck: ({ tabId }, sender) => {
+    const target = fromExtensionPage(sender) ? tabId : sender.tab?.id;
+    if (target !== undefined) checks.cancel(target);
+    return { ok: true };
+  },
 });
 
 browser.commands.onCommand.addListener((command: string, tab?: Tabs.Tab) => {
@@ -101,7 +172,31 @@ browser.commands.onCommand.addListener((command: string, tab?: Tabs.Tab) => {
 });
 
 browser.tabs.onUpdated.addListener((tabId, change) => {
-  // A new document (or a new address in the same one): its content script reports afresh.
-  if (change.status === 'loading' && change.url !== undefined) states.delete(tabId);
+  // A new document: its content script reports afresh, and a check of the old page is no longer wanted. (Without
+  // host permissions `change.url` is withheld, so a load of any kind counts.)
+  if (change.status === 'loading') {
+    states.delete(tabId);
+    checks.forget(tabId);
+  }
 });
-browser.tabs.onRemoved.addListener((tabId) => states.delete(tabId));
+browser.tabs.onRemoved.addListener((tabId) => {
+  states.delete(tabId);
+  checks.forget(tabId);
+});
+// The reader granted sites: start the checks that were waiting for it, even if the page that asked (a popup
+// that lost its focus to the browser's prompt) is gone.
+browser.permissions.onAdded.addListener(() => {
+  const now = Date.now();
+  const waiting = new Set<number>();
+  for (const [tabId, at] of expectingGrant) if (now - at < GRANT_WAIT_MS) waiting.add(tabId);
+  expectingGrant.clear();
+  for (const tabId of consentWindows.values()) if (checks.awaitsConsent(tabId)) waiting.add(tabId);
+  for (const tabId of waiting) void startCheck(tabId).catch(() => {});
+});
+
+browser.windows?.onRemoved.addListener((windowId) => {
+  const tabId = consentWindows.get(windowId);
+  if (tabId === undefined) return;
+  consentWindows.delete(windowId);
+  checks.consentClosed(tabId);
+});

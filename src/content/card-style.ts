@@ -4,6 +4,7 @@ export const CARD_CSS = `
 .card {
   --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --accent: #0969da; --chip: #f6f8fa;
   --warn-bg: #fff8c5; --warn-line: #d4a72c; --shadow: 0 8px 28px rgba(0, 0, 0, 0.18);
+  --ok: #1a7f37; --part: #bc4c00; --bad: #cf222e; --mark: rgba(255, 212, 59, 0.55);
   position: fixed; top: 0; left: 0; box-sizing: border-box;
   width: min(380px, calc(100vw - 16px)); max-height: min(460px, calc(100vh - 16px)); overflow: auto;
   background: var(--bg); color: var(--fg); border: 1px solid var(--line); border-radius: 10px;
@@ -15,6 +16,7 @@ export const CARD_CSS = `
 .card.dark {
   --bg: #1c2128; --fg: #e6edf3; --muted: #9198a1; --line: #3d444d; --accent: #4493f8; --chip: #262c36;
   --warn-bg: #3a2f10; --warn-line: #9e6a03; --shadow: 0 8px 28px rgba(0, 0, 0, 0.6);
+  --ok: #57ab5a; --part: #f0883e; --bad: #f47067; --mark: rgba(187, 128, 9, 0.45);
 }
 .card:focus, .card:focus-visible { outline: none; }
 header { display: flex; align-items: center; gap: 8px; margin: 0 0 6px; }
@@ -46,6 +48,25 @@ li.finding {
   margin: 4px 0; padding: 6px 8px; border-radius: 6px; background: var(--warn-bg); border-left: 3px solid var(--warn-line);
 }
 li.finding strong { display: block; font-weight: 600; }
+.check { margin: 10px 0 0; padding: 8px 10px; border-radius: 8px; background: var(--chip); border: 1px solid var(--line); }
+.check .note, .check .progress { margin: 0 0 6px; color: var(--muted); font-size: 13px; }
+.check[data-check="done"] { padding: 6px 10px; }
+.check progress { display: block; width: 100%; height: 6px; margin: 0 0 8px; accent-color: var(--accent); }
+button.check-sources { background: var(--accent); border-color: var(--accent); color: #fff; font-weight: 600; }
+.overall { margin: 0; font-weight: 600; }
+.verdict { margin-top: 4px; font-weight: 600; font-size: 13px; }
+.verdict-supported { color: var(--ok); }
+.verdict-partial { color: var(--part); }
+.verdict-not_found { color: var(--bad); }
+.verdict-unavailable { color: var(--muted); }
+.link-status { color: var(--muted); font-size: 12.5px; overflow-wrap: anywhere; }
+blockquote.evidence {
+  margin: 6px 0 0; padding: 4px 8px; border-left: 3px solid var(--line); font-style: normal; font-size: 13px;
+  background: var(--chip); border-radius: 0 6px 6px 0;
+}
+mark { background: var(--mark); color: inherit; border-radius: 2px; padding: 0 1px; }
+.missing-terms { margin: 4px 0 0; font-size: 12.5px; color: var(--bad); }
+a.open-passage { display: inline-block; margin-top: 4px; font-size: 12.5px; }
 footer { display: flex; align-items: center; gap: 6px; margin-top: 10px; color: var(--muted); font-size: 12px; }
 footer .count { flex: 1; }
 `;

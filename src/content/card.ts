@@ -15,6 +15,11 @@ import {
   type VirtualElement,
 } from '@floating-ui/dom';
 import type { JsonFinding } from '../core';
+import { textFragmentUrl } from '../core/check/text-fragment';
+import type { CheckedJudgement, CheckedSource } from '../core/check/types';
+import type { SupportVerdict } from '../core/verify/judge';
+import { CLAIM_VERDICT_TEXT, statusLine, VERDICT_TEXT } from '../shared/check-view';
+import { markMatches, missingFromSource } from '../shared/evidence';
 import { plural, t } from '../shared/i18n';
 import { FINDING_TITLE, safeHttpUrl, siteOfSource } from '../shared/report-view';
 import { CARD_CSS } from './card-style';
@@ -25,7 +30,18 @@ export interface CardSource {
   title: string;
   publisher: string | null;
   url: string | null;
+  /** What the check found: the link's status, and this source's judgement of the claim. */
+  checked?: { status: CheckedSource; judgement: CheckedJudgement | null };
 }
+
+/** The page's check as the card shows it; `verdict` is this claim's over all its sources. */
+export type CardCheck =
+  | { kind: 'idle' }
+  | { kind: 'consent' }
+  | { kind: 'cancelled' }
+  | { kind: 'checking'; done: number; total: number }
+  | { kind: 'failed'; message: string }
+  | { kind: 'done'; verdict: SupportVerdict | null };
 
 export interface CardContent {
   claimId: string;
@@ -37,6 +53,8 @@ export interface CardContent {
   /** 0-based position among the page's claims, and their number. */
   index: number;
   total: number;
+  /** Null when the page cites no source with a web link: there is nothing to check. */
+  check: CardCheck | null;
 }
 
 export interface CardOpenOptions {
@@ -50,6 +68,9 @@ export interface CardOpenOptions {
 export interface CardEvents {
   onStep(direction: 'next' | 'previous'): void;
   onClosed(): void;
+  /** "Check sources": the reader asks for this page's sources to be read. */
+  onCheck(): void;
+  onCancel(): void;
 }
 
 /** The tag of the card's host element. */
@@ -80,8 +101,16 @@ export class ClaimCard {
     if (!this.host) this.returnFocusTo = this.doc.activeElement;
     this.stopAutoUpdate?.();
     const { host, dialog } = this.ensureHost();
+    // A redraw (the check moved on) must not drop the reader's focus out of the card.
+    const root = dialog.getRootNode() as ShadowRoot;
+    const focusedKey = (root.activeElement as HTMLElement | null)?.dataset?.focusKey;
+    const focusWasInside = root.activeElement !== null || this.doc.activeElement === host;
     dialog.className = options.dark ? 'card dark' : 'card';
     dialog.replaceChildren(...this.render(content));
+    if (focusWasInside && !options.focus) {
+      const again = focusedKey ? dialog.querySelector<HTMLElement>(`[data-focus-key="${focusedKey}"]`) : null;
+      (again ?? dialog).focus({ preventScroll: true });
+    }
     this.current = content.claimId;
 
     const middleware = [
@@ -215,6 +244,7 @@ export class ClaimCard {
     claim.id = 'citelens-card-claim';
 
     const nodes: Node[] = [header, claim];
+    if (content.check) nodes.push(this.renderCheck(content.check));
     nodes.push(this.el('h3', undefined, plural(content.sources.length, 'cardSourcesOne', 'cardSourcesMany')));
     const list = this.el('ul', 'sources');
     for (const source of content.sources) list.append(this.renderSource(source));
@@ -273,7 +303,100 @@ export class ClaimCard {
     }
     const meta = [source.publisher, siteOfSource(source) ?? t('cardNoLink')].filter((s): s is string => !!s);
     body.append(this.el('div', 'meta', meta.join(' · ')));
+    if (source.checked) this.renderChecked(body, li, source.checked);
     li.append(this.el('span', 'label', source.label), body);
     return li;
+  }
+
+  private button(className: string, text: string, onClick: () => void): HTMLButtonElement {
+    const button = this.el('button', className, text);
+    button.type = 'button';
+    button.dataset.focusKey = className;
+    button.addEventListener('click', onClick);
+    return button;
+  }
+
+  /** The page's check: the button that starts it, its progress and Cancel, or this claim's verdict. */
+  private renderCheck(check: CardCheck): HTMLElement {
+    const box = this.el('div', 'check');
+    box.dataset.check = check.kind;
+    const checkButton = () => this.button('check-sources', t('checkSources'), () => this.events.onCheck());
+    switch (check.kind) {
+      case 'idle':
+        box.append(this.el('p', 'note', t('checkIdle')), checkButton());
+        break;
+      case 'consent':
+        box.append(this.el('p', 'note', t('checkConsentWaiting')));
+        break;
+      case 'cancelled':
+        box.append(this.el('p', 'note', t('checkCancelled')), checkButton());
+        break;
+      case 'failed':
+        box.append(this.el('p', 'note', t('checkFailed', check.message)), checkButton());
+        break;
+      case 'checking': {
+        const status = this.el(
+          'p',
+          'progress',
+          t('checkProgress', [String(check.done), String(check.total)]),
+        );
+        status.setAttribute('role', 'status');
+        const bar = this.el('progress');
+        bar.max = Math.max(1, check.total);
+        bar.value = check.done;
+        box.append(
+          status,
+          bar,
+          this.button('cancel-check', t('checkCancel'), () => this.events.onCancel()),
+        );
+        break;
+      }
+      case 'done':
+        if (check.verdict) {
+          const verdict = this.el(
+            'p',
+            `overall verdict-${check.verdict}`,
+            t(CLAIM_VERDICT_TEXT[check.verdict]),
+          );
+          verdict.dataset.verdict = check.verdict;
+          box.append(verdict);
+        }
+        break;
+    }
+    return box;
+  }
+
+  /** A checked source: its verdict in words, the link's trouble, the evidence with the claim's words marked. */
+  private renderChecked(
+    body: HTMLElement,
+    li: HTMLElement,
+    { status, judgement }: NonNullable<CardSource['checked']>,
+  ): void {
+    li.dataset.status = status.status;
+    const verdict = judgement?.verdict ?? 'unavailable';
+    li.dataset.verdict = verdict;
+    body.append(this.el('div', `verdict verdict-${verdict}`, t(VERDICT_TEXT[verdict])));
+    if (status.status !== 'ok') body.append(this.el('div', 'link-status', statusLine(status)));
+    if (!judgement || verdict === 'unavailable') return;
+    const best = judgement.passages[0];
+    if (best) {
+      const quote = this.el('blockquote', 'evidence');
+      for (const piece of markMatches(best.text, best.matchedTerms)) {
+        quote.append(
+          piece.marked ? this.el('mark', undefined, piece.text) : this.doc.createTextNode(piece.text),
+        );
+      }
+      body.append(quote);
+    }
+    const missing = missingFromSource(judgement);
+    if (missing.length > 0) body.append(this.el('p', 'missing-terms', t('cardMissing', missing.join(', '))));
+    const href = best ? textFragmentUrl(status.finalUrl ?? status.url, best.text) : null;
+    if (href) {
+      const open = this.el('a', 'open-passage', t('cardOpenPassage'));
+      open.href = href;
+      open.target = '_blank';
+      open.rel = 'noopener noreferrer';
+      body.append(open);
+    }
   }
 }

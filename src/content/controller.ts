@@ -5,17 +5,28 @@
  */
 import type { VirtualElement } from '@floating-ui/dom';
 import { type JsonReport, type PageReport, scanDocumentInSlices, toJsonReport } from '../core';
-import { handleMessages, type PageState, type StepDirection, sendMessage } from '../shared/messages';
-import { findingsForClaim } from '../shared/report-view';
+import { claimVerdict } from '../core/check/summary';
+import type { CheckResult } from '../core/check/types';
+import type { SupportVerdict } from '../core/verify/judge';
+import { CLAIM_STATE, checkedClaimFor } from '../shared/check-view';
+import { highlightName } from '../shared/highlight-style';
+import {
+  type CheckState,
+  handleMessages,
+  type PageState,
+  type StepDirection,
+  sendMessage,
+} from '../shared/messages';
+import { findingsForClaim, safeHttpUrl } from '../shared/report-view';
 import {
   activityFor,
-  HIGHLIGHT,
-  highlightCss,
+  autoCheckFor,
+  DEFAULT_SETTINGS,
   loadSettings,
   type Settings,
   watchSettings,
 } from '../shared/settings';
-import { type CardContent, ClaimCard } from './card';
+import { type CardCheck, type CardContent, type CardSource, ClaimCard } from './card';
 import {
   claimAtPoint,
   clearHighlights,
@@ -61,7 +72,10 @@ export class Controller {
   private lastScanMs = 0;
   private quietTimer: ReturnType<typeof setTimeout> | undefined;
   private firstChangeAt = 0;
-  private styleSent: string | null = null;
+  /** This page's source check, as the background last told it. */
+  private check: CheckState = { kind: 'idle' };
+  /** Whether this page already asked for its automatic check. */
+  private autoAsked = false;
   /** Whether the background has been told about claims on this page (so it must be told when they go). */
   private toldBackground = false;
 
@@ -72,6 +86,8 @@ export class Controller {
     this.card = new ClaimCard(doc, {
       onStep: (direction) => this.step(direction),
       onClosed: () => this.setActive(null),
+      onCheck: () => void this.requestCheck(false),
+      onCancel: () => void sendMessage('cancelCheck', {}).catch(logError),
     });
   }
 
@@ -84,6 +100,10 @@ export class Controller {
         return { shown: !!live };
       },
       step: ({ direction }) => ({ claimId: this.step(direction) }),
+      checkState: (state) => {
+        this.onCheckState(state);
+        return { ok: true };
+      },
     });
     watchSettings((settings) => void this.applySettings(settings).catch(logError));
     await this.applySettings(await loadSettings());
@@ -110,7 +130,7 @@ export class Controller {
       await this.scan();
       this.observe();
     } else if (this.claims.length > 0) {
-      await this.sendStyle();
+      this.paint();
     }
   }
 
@@ -172,15 +192,8 @@ export class Controller {
     this.byId = new Map(live.map((l) => [l.claim.id, l]));
     this.status = 'ready';
 
-    if (live.length > 0 && highlightsSupported()) {
-      setHighlight(
-        HIGHLIGHT.claim,
-        live.flatMap((l) => l.ranges),
-      );
-      await this.sendStyle();
-    } else {
-      clearHighlights();
-    }
+    if (live.length > 0 && highlightsSupported()) this.paint();
+    else clearHighlights();
     this.setInteractive(live.length > 0);
 
     // Keep the card open on the same sentence if it survived the rescan.
@@ -190,21 +203,61 @@ export class Controller {
       else this.card.close(false);
     }
     if (live.length > 0 || this.toldBackground) await this.tellBackground();
+    this.maybeCheckAutomatically();
+  }
+
+  // ---- checking the sources ----
+
+  /** On a site the reader allowed, the first scan with claims asks for a check without a click. */
+  private maybeCheckAutomatically(): void {
+    if (this.autoAsked || this.claims.length === 0 || !this.settings) return;
+    if (this.check.kind !== 'idle' || !autoCheckFor(this.settings, this.win.location.href)) return;
+    this.autoAsked = true;
+    void this.requestCheck(true);
+  }
+
+  private async requestCheck(auto: boolean): Promise<void> {
+    // The answer matters little here: progress, consent and results arrive as `checkState` messages.
+    await sendMessage('requestCheck', { auto }).catch(logError);
+  }
+
+  private onCheckState(state: CheckState): void {
+    this.check = state;
+    if (this.claims.length > 0) this.paint();
+    // An open card follows the check: progress, then the verdicts.
+    if (this.card.openClaimId && this.active) this.show(this.active, null, { scroll: false, focus: false });
+  }
+
+  private get result(): CheckResult | null {
+    return this.check.kind === 'done' ? this.check.result : null;
+  }
+
+  /**
+   * Registers every claim under the highlight name of its state (not checked, or its verdict) in the reader's
+   * style and colours; names no longer used go.
+   */
+  private paint(): void {
+    if (!highlightsSupported()) return;
+    const settings = this.settings ?? DEFAULT_SETTINGS;
+    const result = this.result;
+    const groups = new Map<string, Range[]>();
+    for (const live of this.claims) {
+      const checked = result ? checkedClaimFor(result, live.claim) : undefined;
+      const name = highlightName(checked ? CLAIM_STATE[claimVerdict(checked)] : 'claim', settings);
+      const ranges = groups.get(name);
+      if (ranges) ranges.push(...live.ranges);
+      else groups.set(name, [...live.ranges]);
+    }
+    const active = highlightName('active', settings);
+    clearHighlights(new Set([...groups.keys(), active]));
+    for (const [name, ranges] of groups) setHighlight(name, ranges);
+    setHighlight(active, this.active ? this.active.ranges : [], 1);
   }
 
   private async tellBackground(): Promise<void> {
     const state = this.pageState();
     this.toldBackground = (state.report?.claims.length ?? 0) > 0;
     await sendMessage('pageState', state).catch(logError);
-  }
-
-  private async sendStyle(): Promise<void> {
-    if (!this.settings) return;
-    const css = highlightCss(this.settings);
-    const previous = this.styleSent;
-    if (css === previous) return;
-    this.styleSent = css;
-    await sendMessage('applyStyle', { css, previous }).catch(logError);
   }
 
   // ---- following the page's later content ----
@@ -331,7 +384,7 @@ export class Controller {
 
   private setActive(live: LiveClaim | null): void {
     this.active = live;
-    setHighlight(HIGHLIGHT.active, live ? live.ranges : [], 1);
+    setHighlight(highlightName('active', this.settings ?? DEFAULT_SETTINGS), live ? live.ranges : [], 1);
   }
 
   private cardContent(live: LiveClaim): CardContent {
@@ -340,15 +393,32 @@ export class Controller {
       .map((id) => report.sources.find((s) => s.id === id))
       .filter((s) => s !== undefined);
     const findings = findingsForClaim(report, live.claim.id, live.claim.sourceIds);
+    const result = this.result;
+    const checked = result ? checkedClaimFor(result, live.claim) : undefined;
     return {
       claimId: live.claim.id,
       claimText: live.claim.text,
       markers: live.claim.markers.map((m) => m.label),
-      sources,
+      sources: sources.map((s): CardSource => {
+        if (!result) return s;
+        const status =
+          result.sources.find((c) => c.id === s.id && c.url === s.url) ??
+          result.sources.find((c) => c.url === s.url);
+        const judgement = checked?.judgements.find((j) => j.source === status?.id) ?? null;
+        return status ? { ...s, checked: { status, judgement } } : s;
+      }),
       findings,
       index: live.index,
       total: this.claims.length,
+      check: report.sources.some((s) => safeHttpUrl(s.url))
+        ? this.cardCheck(checked ? claimVerdict(checked) : null)
+        : null,
     };
+  }
+
+  private cardCheck(verdict: SupportVerdict | null): CardCheck {
+    const state = this.check;
+    return state.kind === 'done' ? { kind: 'done', verdict } : state;
   }
 
   private reference(live: LiveClaim): VirtualElement {

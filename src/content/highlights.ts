@@ -1,9 +1,9 @@
 /**
  * Claims as live `Range`s, registered in `CSS.highlights`. Nothing here touches the page's DOM: highlights are
- * painted by the browser from ranges, and the `::highlight()` rules arrive through `scripting.insertCSS`.
+ * painted by the browser from ranges, and the `::highlight()` rules come from the stylesheet the manifest
+ * declares with the content script (src/shared/highlight-style.ts).
  */
 import type { Claim, TextPoint } from '../core';
-import { HIGHLIGHT } from '../shared/settings';
 
 export interface LiveClaim {
   claim: Claim;
@@ -72,21 +72,34 @@ export function highlightsSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 }
 
+/**
+ * The names this content script has registered. Kept here rather than read back from `CSS.highlights`, whose
+ * iterators Firefox does not let a content script walk (the registry is the page's, seen through an Xray).
+ */
+const registered = new Set<string>();
+
 /** Registers (or replaces) a named highlight; an empty list removes it. */
 export function setHighlight(name: string, ranges: readonly Range[], priority = 0): void {
   if (!highlightsSupported()) return;
   if (ranges.length === 0) {
     CSS.highlights.delete(name);
+    registered.delete(name);
     return;
   }
   const highlight = new Highlight(...ranges);
   highlight.priority = priority;
   CSS.highlights.set(name, highlight);
+  registered.add(name);
 }
 
-export function clearHighlights(): void {
+/** Removes every CiteLens highlight, or all but the names in `keep`. */
+export function clearHighlights(keep: ReadonlySet<string> = new Set()): void {
   if (!highlightsSupported()) return;
-  for (const name of Object.values(HIGHLIGHT)) CSS.highlights.delete(name);
+  for (const name of [...registered]) {
+    if (keep.has(name)) continue;
+    CSS.highlights.delete(name);
+    registered.delete(name);
+  }
 }
 
 /**

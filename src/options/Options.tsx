@@ -1,17 +1,28 @@
-/** The options page: on or off everywhere, sites where CiteLens stays off, highlight style and colours. */
+/**
+ * The options page: on or off everywhere, sites where CiteLens stays off, sites whose sources it checks without
+ * being asked, highlight style and colours.
+ */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../shared/i18n';
+import {
+  CLAIM_STATES,
+  type ClaimState,
+  highlightName,
+  PALETTE,
+  PALETTE_KEYS,
+  type PaletteKey,
+} from '../shared/highlight-style';
+import { type MessageKey, t } from '../shared/i18n';
 import {
   DEFAULT_SETTINGS,
-  HIGHLIGHT,
   type HighlightStyle,
-  highlightCss,
   loadSettings,
   type Settings,
   saveSettings,
   siteOf,
   watchSettings,
 } from '../shared/settings';
+// The very stylesheet the pages get, so the preview shows what the reader will see.
+import '../content/highlights.generated.css';
 
 /** "https://www.example.com/x" or "example.com" → "example.com". */
 function siteFromInput(input: string): string {
@@ -20,10 +31,18 @@ function siteFromInput(input: string): string {
   return siteOf(/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);
 }
 
+const COLOUR_NAME: Record<PaletteKey, MessageKey> = {
+  amber: 'colourAmber',
+  blue: 'colourBlue',
+  teal: 'colourTeal',
+  purple: 'colourPurple',
+  pink: 'colourPink',
+  slate: 'colourSlate',
+};
+
 export function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [saved, setSaved] = useState(false);
-  const [site, setSite] = useState('');
 
   useEffect(() => {
     void loadSettings().then(setSettings);
@@ -38,14 +57,6 @@ export function Options() {
       setSaved(true);
       setTimeout(() => setSaved(false), 1500);
     });
-  };
-
-  const addSite = (event: Event) => {
-    event.preventDefault();
-    const host = siteFromInput(site);
-    if (host && !settings.disabledSites.includes(host))
-      update({ disabledSites: [...settings.disabledSites, host] });
-    setSite('');
   };
 
   return (
@@ -64,34 +75,25 @@ export function Options() {
 
       <section>
         <h2>{t('optionsSitesHeading')}</h2>
-        {settings.disabledSites.length === 0 ? (
-          <p class="muted">{t('optionsSitesEmpty')}</p>
-        ) : (
-          <ul class="sites">
-            {settings.disabledSites.map((host) => (
-              <li key={host}>
-                <span>{host}</span>
-                <button
-                  type="button"
-                  onClick={() => update({ disabledSites: settings.disabledSites.filter((h) => h !== host) })}
-                >
-                  {t('optionsSitesRemove', host)}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-        <form class="row" onSubmit={addSite}>
-          <input
-            type="text"
-            name="site"
-            value={site}
-            placeholder={t('optionsSitesPlaceholder')}
-            aria-label={t('optionsSitesField')}
-            onInput={(e) => setSite(e.currentTarget.value)}
-          />
-          <button type="submit">{t('optionsSitesAdd')}</button>
-        </form>
+        <SiteList
+          name="site"
+          sites={settings.disabledSites}
+          empty={t('optionsSitesEmpty')}
+          field={t('optionsSitesField')}
+          onChange={(disabledSites) => update({ disabledSites })}
+        />
+      </section>
+
+      <section>
+        <h2>{t('optionsAutoCheckHeading')}</h2>
+        <p class="muted">{t('optionsAutoCheckBody')}</p>
+        <SiteList
+          name="autoCheckSite"
+          sites={settings.autoCheckSites}
+          empty={t('optionsAutoCheckEmpty')}
+          field={t('optionsAutoCheckField')}
+          onChange={(autoCheckSites) => update({ autoCheckSites })}
+        />
       </section>
 
       <section>
@@ -110,24 +112,18 @@ export function Options() {
             </label>
           ))}
         </div>
-        <label class="row">
-          <input
-            type="color"
-            name="claimColour"
-            value={settings.claimColour}
-            onChange={(e) => update({ claimColour: e.currentTarget.value })}
-          />
-          <span>{t('optionsClaimColour')}</span>
-        </label>
-        <label class="row">
-          <input
-            type="color"
-            name="activeColour"
-            value={settings.activeColour}
-            onChange={(e) => update({ activeColour: e.currentTarget.value })}
-          />
-          <span>{t('optionsActiveColour')}</span>
-        </label>
+        <Swatches
+          name="claimColour"
+          label={t('optionsClaimColour')}
+          value={settings.claimColour}
+          onChange={(claimColour) => update({ claimColour })}
+        />
+        <Swatches
+          name="activeColour"
+          label={t('optionsActiveColour')}
+          value={settings.activeColour}
+          onChange={(activeColour) => update({ activeColour })}
+        />
       </section>
 
       <section>
@@ -138,7 +134,13 @@ export function Options() {
       <div class="row">
         <button
           type="button"
-          onClick={() => update({ ...DEFAULT_SETTINGS, disabledSites: settings.disabledSites })}
+          onClick={() =>
+            update({
+              ...DEFAULT_SETTINGS,
+              disabledSites: settings.disabledSites,
+              autoCheckSites: settings.autoCheckSites,
+            })
+          }
         >
           {t('optionsReset')}
         </button>
@@ -150,16 +152,90 @@ export function Options() {
   );
 }
 
-/** The sample paragraph marked with the very highlights and rules the pages get. */
+interface SiteListProps {
+  name: string;
+  sites: string[];
+  empty: string;
+  field: string;
+  onChange(sites: string[]): void;
+}
+
+function SiteList({ name, sites, empty, field, onChange }: SiteListProps) {
+  const [site, setSite] = useState('');
+  const add = (event: Event) => {
+    event.preventDefault();
+    const host = siteFromInput(site);
+    if (host && !sites.includes(host)) onChange([...sites, host]);
+    setSite('');
+  };
+  return (
+    <>
+      {sites.length === 0 ? (
+        <p class="muted">{empty}</p>
+      ) : (
+        <ul class="sites" data-list={name}>
+          {sites.map((host) => (
+            <li key={host}>
+              <span>{host}</span>
+              <button type="button" onClick={() => onChange(sites.filter((h) => h !== host))}>
+                {t('optionsSitesRemove', host)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form class="row" onSubmit={add}>
+        <input
+          type="text"
+          name={name}
+          value={site}
+          placeholder={t('optionsSitesPlaceholder')}
+          aria-label={field}
+          onInput={(e) => setSite(e.currentTarget.value)}
+        />
+        <button type="submit">{t('optionsSitesAdd')}</button>
+      </form>
+    </>
+  );
+}
+
+/** The palette as radio buttons: the highlight rules are fixed at build time, so colours come from it. */
+function Swatches(props: {
+  name: string;
+  label: string;
+  value: PaletteKey;
+  onChange(key: PaletteKey): void;
+}) {
+  return (
+    <div class="row swatches" role="radiogroup" aria-label={props.label}>
+      <span class="swatches-label">{props.label}</span>
+      {PALETTE_KEYS.map((key) => (
+        <label key={key} class="swatch" title={t(COLOUR_NAME[key])}>
+          <input
+            type="radio"
+            name={props.name}
+            value={key}
+            checked={props.value === key}
+            onChange={() => props.onChange(key)}
+          />
+          <span class="chip" style={{ background: PALETTE[key] }} aria-hidden="true" />
+          <span class="visually-hidden">{t(COLOUR_NAME[key])}</span>
+        </label>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * The sample paragraph marked with the very highlight names and rules the pages get: the first cited sentence
+ * as the one whose card is open, the second as not yet checked, then each verdict on a sentence of its own.
+ */
 function Preview({ settings }: { settings: Settings }) {
   const paragraph = useRef<HTMLParagraphElement>(null);
-  const style = useRef<HTMLStyleElement>(null);
 
   useEffect(() => {
-    if (style.current) style.current.textContent = highlightCss(settings);
     const text = paragraph.current?.firstChild;
     if (!(text instanceof Text) || typeof Highlight !== 'function') return;
-    // The sample's cited sentences are the ones with a bracket; the first is shown as the one whose card is open.
     const ranges: Range[] = [];
     for (const match of text.data.matchAll(/[^.]*\[\d+\]\./g)) {
       const range = document.createRange();
@@ -168,15 +244,22 @@ function Preview({ settings }: { settings: Settings }) {
       range.setEnd(text, match.index + match[0].length);
       ranges.push(range);
     }
-    CSS.highlights.set(HIGHLIGHT.claim, new Highlight(...ranges.slice(1)));
+    for (const name of [...CSS.highlights.keys()])
+      if (name.startsWith('citelens-')) CSS.highlights.delete(name);
+    const states: ClaimState[] = ['claim', ...CLAIM_STATES];
+    const byName = new Map<string, Range[]>();
+    ranges.forEach((range, i) => {
+      const name = highlightName(states[Math.min(i, states.length - 1)] as ClaimState, settings);
+      byName.set(name, [...(byName.get(name) ?? []), range]);
+    });
+    for (const [name, list] of byName) CSS.highlights.set(name, new Highlight(...list));
     const active = new Highlight(...ranges.slice(0, 1));
     active.priority = 1;
-    CSS.highlights.set(HIGHLIGHT.active, active);
+    CSS.highlights.set(highlightName('active', settings), active);
   }, [settings]);
 
   return (
     <div class="preview">
-      <style ref={style} />
       <p ref={paragraph}>{t('optionsPreviewText')}</p>
     </div>
   );

@@ -6,12 +6,21 @@ import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { JsonReport } from '../core';
+import { claimVerdict, sourceSupport } from '../core/check/summary';
+import type { CheckResult } from '../core/check/types';
+import { CLAIM_VERDICT_TEXT, checkedClaimFor, statusLine } from '../shared/check-view';
 import { plural, t } from '../shared/i18n';
-import { sendMessage, sendToTab, type TabView } from '../shared/messages';
+import { type CheckState, sendMessage, sendToTab, type TabView } from '../shared/messages';
 import { FINDING_TITLE, safeHttpUrl, siteOfSource } from '../shared/report-view';
 import { loadSettings, saveSettings, siteOf } from '../shared/settings';
+import { CheckPanel } from './CheckPanel';
 
 const LOADING_POLL_MS = 400;
+
+/** While the page is read or its sources checked, the popup asks again this often. */
+const busy = (view: TabView) =>
+  view.kind === 'loading' ||
+  (view.kind === 'report' && (view.check.kind === 'checking' || view.check.kind === 'consent'));
 
 async function targetTab(): Promise<{ id: number; pinned: boolean } | null> {
   const param = new URLSearchParams(location.search).get('tab');
@@ -39,7 +48,7 @@ export function App() {
       );
       if (cancelled) return;
       setView(next);
-      if (next.kind === 'loading') timer = setTimeout(() => void ask(), LOADING_POLL_MS);
+      if (busy(next)) timer = setTimeout(() => void ask(), LOADING_POLL_MS);
     };
     void ask();
     return () => {
@@ -71,7 +80,13 @@ export function App() {
       class="popup"
       data-state={view.kind === 'report' && view.report.claims.length === 0 ? 'no-citations' : view.kind}
     >
-      <Body view={view} tabId={tab?.id ?? null} onShowClaim={showClaim} onSite={setSite} />
+      <Body
+        view={view}
+        tabId={tab?.id ?? null}
+        onShowClaim={showClaim}
+        onSite={setSite}
+        onChanged={() => setRefresh((n) => n + 1)}
+      />
       <footer class="footer">
         {view.kind === 'report' && (
           <button type="button" class="link" onClick={() => void setSite(siteOf(view.url), true)}>
@@ -92,9 +107,10 @@ interface BodyProps {
   tabId: number | null;
   onShowClaim(claimId: string): void;
   onSite(host: string, off: boolean): void;
+  onChanged(): void;
 }
 
-function Body({ view, tabId, onShowClaim, onSite }: BodyProps) {
+function Body({ view, tabId, onShowClaim, onSite, onChanged }: BodyProps) {
   switch (view.kind) {
     case 'loading':
       return <State icon="spinner" title={t('popupLoading')} />;
@@ -138,7 +154,13 @@ function Body({ view, tabId, onShowClaim, onSite }: BodyProps) {
           <p>{t('popupNoCitationsBody')}</p>
         </State>
       ) : (
-        <Report report={view.report} onShowClaim={onShowClaim} />
+        <Report
+          report={view.report}
+          check={view.check}
+          tabId={view.tabId}
+          onShowClaim={onShowClaim}
+          onChanged={onChanged}
+        />
       );
   }
 }
@@ -153,9 +175,18 @@ function State({ icon, title, children }: { icon: string; title: string; childre
   );
 }
 
-function Report({ report, onShowClaim }: { report: JsonReport; onShowClaim(claimId: string): void }) {
+interface ReportProps {
+  report: JsonReport;
+  check: CheckState;
+  tabId: number;
+  onShowClaim(claimId: string): void;
+  onChanged(): void;
+}
+
+function Report({ report, check, tabId, onShowClaim, onChanged }: ReportProps) {
   const maxCited = Math.max(1, ...report.sources.map((s) => s.claims.length));
   const sourceLabel = new Map(report.sources.map((s) => [s.id, s.label]));
+  const result: CheckResult | null = check.kind === 'done' ? check.result : null;
   return (
     <>
       <header class="header">
@@ -183,6 +214,8 @@ function Report({ report, onShowClaim }: { report: JsonReport; onShowClaim(claim
         </ul>
       </header>
 
+      <CheckPanel tabId={tabId} report={report} check={check} onChanged={onChanged} />
+
       {report.findings.length > 0 && (
         <section class="section" aria-labelledby="findings-heading">
           <h2 id="findings-heading">{t('popupSectionFindings')}</h2>
@@ -203,8 +236,17 @@ function Report({ report, onShowClaim }: { report: JsonReport; onShowClaim(claim
           {report.sources.map((s) => {
             const url = safeHttpUrl(s.url);
             const site = siteOfSource(s);
+            const checked = result?.sources.find((c) => c.id === s.id);
+            const support = checked && result ? sourceSupport(result, s.id) : null;
             return (
-              <li key={s.id} class="source" data-source-id={s.id} data-claims={s.claims.length}>
+              <li
+                key={s.id}
+                class="source"
+                data-source-id={s.id}
+                data-claims={s.claims.length}
+                data-status={checked?.status}
+                data-supports={support ? `${support.supported}/${support.claims}` : undefined}
+              >
                 <span class="label">{s.label}</span>
                 <div class="source-body">
                   {url ? (
@@ -215,6 +257,14 @@ function Report({ report, onShowClaim }: { report: JsonReport; onShowClaim(claim
                     <span class="title">{s.title || s.label}</span>
                   )}
                   <div class="meta">{[s.publisher, site].filter(Boolean).join(' · ')}</div>
+                  {checked && support && (
+                    <div class={`link-status status-${checked.status}`}>
+                      <span class="status-text">{statusLine(checked)}</span>
+                      <span class="supports">
+                        {t('popupSupportsOf', [String(support.supported), String(support.claims)])}
+                      </span>
+                    </div>
+                  )}
                   <div class="cited">
                     <span class="bar" style={{ width: `${(100 * s.claims.length) / maxCited}%` }} />
                     <span class="cited-text">
@@ -231,27 +281,33 @@ function Report({ report, onShowClaim }: { report: JsonReport; onShowClaim(claim
       <section class="section" aria-labelledby="claims-heading">
         <h2 id="claims-heading">{t('popupSectionClaims')}</h2>
         <ol class="claims">
-          {report.claims.map((c, i) => (
-            <li key={c.id}>
-              <button
-                type="button"
-                class="claim"
-                data-claim-id={c.id}
-                title={t('popupShowClaim')}
-                onClick={() => onShowClaim(c.id)}
-              >
-                <span class="claim-number">{i + 1}</span>
-                <span class="claim-text">{c.text}</span>
-                <span class="claim-sources">
-                  {c.sources.map((id) => (
-                    <span key={id} class="label small">
-                      {sourceLabel.get(id) ?? id}
-                    </span>
-                  ))}
-                </span>
-              </button>
-            </li>
-          ))}
+          {report.claims.map((c, i) => {
+            const checked = result ? checkedClaimFor(result, c) : undefined;
+            const verdict = checked ? claimVerdict(checked) : undefined;
+            return (
+              <li key={c.id}>
+                <button
+                  type="button"
+                  class="claim"
+                  data-claim-id={c.id}
+                  data-verdict={verdict}
+                  title={verdict ? t(CLAIM_VERDICT_TEXT[verdict]) : t('popupShowClaim')}
+                  onClick={() => onShowClaim(c.id)}
+                >
+                  {verdict && <span class={`verdict-dot verdict-${verdict}`} aria-hidden="true" />}
+                  <span class="claim-number">{i + 1}</span>
+                  <span class="claim-text">{c.text}</span>
+                  <span class="claim-sources">
+                    {c.sources.map((id) => (
+                      <span key={id} class="label small">
+                        {sourceLabel.get(id) ?? id}
+                      </span>
+                    ))}
+                  </span>
+                </button>
+              </li>
+            );
+          })}
         </ol>
       </section>
     </>

@@ -3,13 +3,15 @@
  * answers. Senders and handlers are typed from this map, so a context cannot send what nobody handles or answer
  * with the wrong shape.
  *
- *   content    → background  pageState, applyStyle
- *   popup      → background  tabView
+ *   content    → background  pageState, requestCheck (the card's "Check sources", automatic checks), cancelCheck
+ *   popup      → background  tabView, startCheck, expectGrant, cancelCheck   (the consent page too)
  *   popup      → content     showClaim, step
- *   background → content     step (the keyboard commands), getPageState (when it holds nothing for a tab)
+ *   background → content     step (the keyboard commands), getPageState (when it holds nothing for a tab),
+ *                            checkState (progress and results of a tab's check)
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { JsonReport } from '../core';
+import type { CheckResult } from '../core/check/types';
 
 /** Where a page's content script is. */
 export type PageStatus = 'scanning' | 'ready' | 'disabled-site' | 'disabled-everywhere';
@@ -21,23 +23,55 @@ export interface PageState {
   report: JsonReport | null;
 }
 
+/** Where the check of a tab's sources is. Nothing is read until the reader asks (or allowed a site). */
+export type CheckState =
+  | { kind: 'idle' }
+  /** The reader pressed "Check sources" on the card and the consent window is open. */
+  | { kind: 'consent' }
+  | { kind: 'checking'; done: number; total: number }
+  | { kind: 'done'; result: CheckResult }
+  | { kind: 'cancelled' }
+  | { kind: 'failed'; message: string };
+
 /** What the popup shows for a tab. */
 export type TabView =
   | { kind: 'restricted' }
   | { kind: 'loading' }
   | { kind: 'unreachable' } // an http(s) page without our content script: opened before CiteLens was installed
   | { kind: 'disabled'; scope: 'site' | 'everywhere'; host: string }
-  | { kind: 'report'; url: string; report: JsonReport };
+  | { kind: 'report'; url: string; report: JsonReport; check: CheckState; tabId: number };
+
+/** What became of a request to check a page's sources. */
+export type CheckRequestOutcome =
+  | 'started'
+  /** Some sites need the reader's permission: the consent window opened (never for an automatic check). */
+  | 'consent'
+  /** Nothing to read: no linked source, or (automatic check) no site the reader has allowed. */
+  | 'nothing';
 
 export type StepDirection = 'next' | 'previous';
 
 export interface MessageMap {
   /** The page's state after a scan (and when CiteLens turns off or on for it). */
   pageState: { request: PageState; response: { ok: true } };
-  /** Asks the background to insert the highlight stylesheet into the sender's frame, replacing `previous`. */
-  applyStyle: { request: { css: string; previous: string | null }; response: { ok: true } };
   /** What the popup shows for a tab. */
   tabView: { request: { tabId: number }; response: TabView };
+  /**
+   * Check the sources of a tab's page, reading the sites the reader has allowed. Sent by the popup and the
+   * consent page right after `permissions.request`, in the reader's click.
+   */
+  startCheck: { request: { tabId: number }; response: { outcome: CheckRequestOutcome } };
+  /**
+   * The popup is asking the browser for the sources' sites right now. A prompt can take the popup's focus and
+   * close it before it hears the answer, so the background starts the check itself when the grant arrives.
+   */
+  expectGrant: { request: { tabId: number }; response: { ok: true } };
+  /** From the sender's page: the card's "Check sources" (`auto: false`) or an automatic check (`auto: true`). */
+  requestCheck: { request: { auto: boolean }; response: { outcome: CheckRequestOutcome } };
+  /** Stop a tab's check (the popup names the tab; the content script means its own). */
+  cancelCheck: { request: { tabId?: number }; response: { ok: true } };
+  /** A tab's check moved on: progress, results, cancelled. */
+  checkState: { request: CheckState; response: { ok: true } };
   /** Scroll to a claim and open its card. */
   showClaim: { request: { claimId: string }; response: { shown: boolean } };
   /** Go to the next or previous claim (the keyboard commands). Answers the claim now shown. */
@@ -57,8 +91,12 @@ interface Envelope<K extends MessageType = MessageType> {
 
 const MESSAGE_TYPES: ReadonlySet<string> = new Set<MessageType>([
   'pageState',
-  'applyStyle',
   'tabView',
+  'startCheck',
+  'expectGrant',
+  'requestCheck',
+  'cancelCheck',
+  'checkState',
   'showClaim',
   'step',
   'getPageState',

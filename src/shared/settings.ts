@@ -1,7 +1,15 @@
-/** The reader's settings, kept in `storage.sync`, and the highlight stylesheet they give. */
+/** The reader's settings, kept in `storage.sync`. */
 import browser from 'webextension-polyfill';
+import {
+  DEFAULT_ACTIVE_COLOUR,
+  DEFAULT_CLAIM_COLOUR,
+  type HighlightStyle,
+  nearestPaletteKey,
+  PALETTE,
+  type PaletteKey,
+} from './highlight-style';
 
-export type HighlightStyle = 'underline' | 'background';
+export type { HighlightStyle, PaletteKey } from './highlight-style';
 
 export interface Settings {
   /** Off everywhere when false. */
@@ -9,10 +17,15 @@ export interface Settings {
   /** Host names ("example.com") where CiteLens stays off. */
   disabledSites: string[];
   highlightStyle: HighlightStyle;
-  /** `#rrggbb` of a cited claim's mark. */
-  claimColour: string;
-  /** `#rrggbb` of the claim whose card is open. */
-  activeColour: string;
+  /** Palette colour of a cited claim's mark (before its sources are checked). */
+  claimColour: PaletteKey;
+  /** Palette colour of the claim whose card is open. */
+  activeColour: PaletteKey;
+  /**
+   * Host names where the reader lets CiteLens check the sources as soon as a page is read. Only sources on sites
+   * the reader has already allowed are read then; the others wait for "Check sources".
+   */
+  autoCheckSites: string[];
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -21,26 +34,32 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   highlightStyle: 'underline',
   // Amber and blue stay visible on white and on near-black; the marks are translucent so the page's own text
   // colour, chosen by the page for its background, is what the reader reads.
-  claimColour: '#e8a317',
-  activeColour: '#3b82f6',
+  claimColour: DEFAULT_CLAIM_COLOUR,
+  activeColour: DEFAULT_ACTIVE_COLOUR,
+  autoCheckSites: [],
 });
 
-const HEX = /^#[0-9a-f]{6}$/i;
+/** A palette key, or the `#rrggbb` settings held before the palette (mapped to the nearest entry). */
+function colourOf(value: unknown): PaletteKey | null {
+  if (typeof value !== 'string') return null;
+  if (Object.hasOwn(PALETTE, value)) return value as PaletteKey;
+  return nearestPaletteKey(value);
+}
+
+const hostList = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((h): h is string => typeof h === 'string' && h.length > 0) : [];
 
 /** Reads whatever is stored, keeping only well-formed values. */
 export function normaliseSettings(stored: Record<string, unknown>): Settings {
-  const s: Settings = { ...DEFAULT_SETTINGS, disabledSites: [] };
+  const s: Settings = { ...DEFAULT_SETTINGS, disabledSites: [], autoCheckSites: [] };
   if (typeof stored.enabled === 'boolean') s.enabled = stored.enabled;
-  if (Array.isArray(stored.disabledSites)) {
-    s.disabledSites = stored.disabledSites.filter((h): h is string => typeof h === 'string' && h.length > 0);
-  }
+  s.disabledSites = hostList(stored.disabledSites);
+  s.autoCheckSites = hostList(stored.autoCheckSites);
   if (stored.highlightStyle === 'underline' || stored.highlightStyle === 'background') {
     s.highlightStyle = stored.highlightStyle;
   }
-  if (typeof stored.claimColour === 'string' && HEX.test(stored.claimColour))
-    s.claimColour = stored.claimColour;
-  if (typeof stored.activeColour === 'string' && HEX.test(stored.activeColour))
-    s.activeColour = stored.activeColour;
+  s.claimColour = colourOf(stored.claimColour) ?? s.claimColour;
+  s.activeColour = colourOf(stored.activeColour) ?? s.activeColour;
   return s;
 }
 
@@ -78,29 +97,7 @@ export function activityFor(settings: Settings, url: string): Activity {
   return settings.disabledSites.includes(siteOf(url)) ? 'disabled-site' : 'on';
 }
 
-/** The highlight names CiteLens registers in `CSS.highlights`, one per state. */
-export const HIGHLIGHT = {
-  claim: 'citelens-claim',
-  active: 'citelens-active',
-} as const;
-
-function rgba(hex: string, alpha: number): string {
-  const n = Number.parseInt(hex.slice(1), 16);
-  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
-}
-
-/**
- * The `::highlight()` rules for the settings. Only translucent backgrounds and decorations: the text keeps the
- * page's colour, so it stays as readable as the page made it, on light and dark pages alike.
- */
-export function highlightCss(settings: Settings): string {
-  const { claimColour: c, activeColour: a } = settings;
-  const claim =
-    settings.highlightStyle === 'underline'
-      ? `text-decoration: underline 2px ${c}; text-underline-offset: 0.2em; background-color: ${rgba(c, 0.1)};`
-      : `background-color: ${rgba(c, 0.3)};`;
-  return [
-    `::highlight(${HIGHLIGHT.claim}) { ${claim} }`,
-    `::highlight(${HIGHLIGHT.active}) { background-color: ${rgba(a, 0.3)}; text-decoration: underline 2px ${a}; text-underline-offset: 0.2em; }`,
-  ].join('\n');
+/** Whether the reader lets CiteLens check this page's sources without being asked each time. */
+export function autoCheckFor(settings: Settings, url: string): boolean {
+  return settings.autoCheckSites.includes(siteOf(url));
 }

@@ -9,9 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixturesDir, repoRoot, startPageServer } from '../../scripts/serve-pages.mjs';
 import type { ExpectedPage } from '../support/fixture-pages';
 import { type BrowserName, type ExtensionBrowser, launch, type ReaderPage } from './helpers/browsers';
+import { readPopupCheck } from './helpers/check-reader';
 import { EXTRA_PAGES } from './helpers/pages';
 import {
   Control,
+  clickElement,
   coverage,
   highlightNames,
   letters,
@@ -19,6 +21,7 @@ import {
   readCard,
   readHighlight,
 } from './helpers/reader';
+import { startSourceServer } from './helpers/source-server';
 
 const CLAIM = 'citelens-claim';
 const seed = JSON.parse(
@@ -274,9 +277,38 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (browserName) => {
     ).toBe('disabled');
     await popup.close();
 
+    // The style is chosen by highlight name: the rules for every name come with the content script.
     await control.setSettings({ disabledSites: [], highlightStyle: 'background' });
-    await page.waitFor(() => (CSS.highlights.get('citelens-claim')?.size ?? 0) === 41, null);
+    await page.waitFor(() => (CSS.highlights.get('citelens-claim-bg')?.size ?? 0) === 41, null);
+    expect(await highlightNames(page)).toEqual(['citelens-claim-bg']);
     await control.setSettings(null);
+    await page.waitFor(() => (CSS.highlights.get('citelens-claim')?.size ?? 0) === 41, null);
+  });
+
+  it("the readers' build never reads a loopback source, even when the reader allows the site", async () => {
+    const sources = await startSourceServer();
+    const other = await browser.newPage();
+    const url = `${sources.origin}/check`;
+    await other.goto(url);
+    const tab = await control.tabId(url);
+    await control.ready(tab, url);
+    await browser.allowSites(['http://127.0.0.1/*']);
+    const popup = await control.openPopup(tab);
+    await clickElement(popup, 'button.check-sources');
+    await popup.waitFor(
+      () => document.querySelector('.check-panel')?.getAttribute('data-check') === 'done',
+      null,
+    );
+    const view = await readPopupCheck(popup);
+    expect(view.sources).toHaveLength(11);
+    for (const s of view.sources) {
+      expect(s.status).toBe('refused');
+      expect(s.statusText).toBe('Not read (a local address): a loopback address');
+    }
+    expect(sources.requests).toEqual([]);
+    await popup.close();
+    await other.close();
+    await sources.close();
   });
 
   it('raised no error in the page', () => {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -13,8 +13,10 @@ interface LintMessage {
 }
 
 /**
- * `web-ext lint` on the Firefox build, as addons.mozilla.org runs it: no errors, and no warning but the one
- * named in the README (Preact's `dangerouslySetInnerHTML` code path in its JSX runtime, which CiteLens never uses).
+ * `web-ext lint` on the Firefox build, as addons.mozilla.org runs it: no errors, and no warning but the ones
+ * named in the README: Preact's `dangerouslySetInnerHTML` code path in its JSX runtime, which CiteLens never uses,
+ * and, in the background's bundle only, linkedom's own `innerHTML`/`outerHTML` setters and Readability's use of
+ * them: assignments inside the JavaScript DOM that cited pages are parsed into, never to a page a reader sees.
  */
 describe('web-ext lint', () => {
   it('passes on dist/firefox with only the known dependency warning', async () => {
@@ -30,8 +32,16 @@ describe('web-ext lint', () => {
       notices: LintMessage[];
     };
     expect(report.errors).toEqual([]);
+    // The background's bundle, as its loader names it.
+    const loader = readFileSync(join(firefoxBuild, 'service-worker-loader.js'), 'utf8');
+    const background = /import ['"]\.\/(assets\/[\w.-]+\.js)['"]/.exec(loader)?.[1];
+    expect(background).toBeTruthy();
     const unexplained = report.warnings.filter(
-      (w) => !(w.code === 'UNSAFE_VAR_ASSIGNMENT' && /^assets\/jsxRuntime-[\w-]+\.js$/.test(w.file ?? '')),
+      (w) =>
+        !(
+          w.code === 'UNSAFE_VAR_ASSIGNMENT' &&
+          (/^assets\/jsxRuntime-[\w-]+\.js$/.test(w.file ?? '') || w.file === background)
+        ),
     );
     expect(unexplained).toEqual([]);
   }, 120_000);

@@ -1,16 +1,17 @@
 import { lookup } from 'node:dns/promises';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { type CheckResult, checkReport, type SourceLoader, VERDICT_WORDS } from '../../core/check';
 import { fetchSource } from '../../core/fetch/fetch-source';
 import { FetchQueue } from '../../core/fetch/queue';
-import { hasPage, type LinkStatus } from '../../core/fetch/types';
-import { scanDocument } from '../../core/index';
-import type { PageReport, Source } from '../../core/types';
-import { judgeSupport, type SupportJudgement, unavailable } from '../../core/verify/judge';
-import { readSourceText, type SourceText } from '../../core/verify/source-text';
+import { scanDocument, toJsonReport } from '../../core/index';
 import { type CliIo, parseFlags } from '../io';
 import { loadPage, parseHtml, UserError } from '../load-page';
 import { table } from '../table';
+
+// The orchestration lives in the core (src/core/check), shared with the extension's background.
+export type { CheckedClaim, CheckedSource, CheckResult, SourceLoader } from '../../core/check';
+export { checkReport, statusDetail } from '../../core/check';
 
 export const CHECK_USAGE = 'citelens check <file.html | URL> [--json] [--sources DIR]';
 
@@ -31,121 +32,16 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   const report = scanDocument(page.document, page.url ? { url: page.url } : {});
   const dir = values.get('sources');
   const load = dir ? await savedSources(dir) : liveSources();
-  const result = await checkReport(report, load);
+  const result = await checkReport(toJsonReport(report), { load, parse: parseHtml });
   io.stdout.write(flags.has('json') ? `${JSON.stringify(result)}\n` : formatCheck(result));
   return 0;
-}
-
-/** Reads one cited URL: its status, and its text when there is a page. */
-export type SourceLoader = (url: string) => Promise<LinkStatus>;
-
-export interface CheckedSource {
-  id: string;
-  label: string;
-  title: string;
-  url: string | null;
-  status: LinkStatus['kind'] | 'no-link';
-  /** Why, for a status that needs a reason; where a redirect led. */
-  detail: string | null;
-  finalUrl: string | null;
-}
-
-export interface CheckedClaim {
-  id: string;
-  text: string;
-  judgements: ({ source: string } & SupportJudgement)[];
-}
-
-export interface CheckResult {
-  url: string | null;
-  title: string;
-  sources: CheckedSource[];
-  claims: CheckedClaim[];
-}
-
-export async function checkReport(report: PageReport, load: SourceLoader): Promise<CheckResult> {
-  // Each distinct URL is read once, however many entries cite it.
-  const byUrl = new Map<string, Promise<LinkStatus>>();
-  const statuses = await Promise.all(
-    report.sources.map((s) => {
-      if (!s.url) return Promise.resolve(null);
-      let pending = byUrl.get(s.url);
-      if (!pending) {
-        pending = load(s.url);
-        byUrl.set(s.url, pending);
-      }
-      return pending;
-    }),
-  );
-  const texts = new Map<string, SourceText>();
-  const textFor = (status: LinkStatus): SourceText | null => {
-    if (!hasPage(status)) return null;
-    let text = texts.get(status.url);
-    if (!text) {
-      text = readSourceText(status.html, status.finalUrl, parseHtml);
-      texts.set(status.url, text);
-    }
-    return text;
-  };
-  const sourceText = new Map<string, SourceText | null>();
-  const sources = report.sources.map((s, i) => {
-    const status = statuses[i] ?? null;
-    sourceText.set(s.id, status ? textFor(status) : null);
-    return describeSource(s, status);
-  });
-  const claims = report.claims.map((c) => ({
-    id: c.id,
-    text: c.text,
-    judgements: c.sourceIds.map((id) => {
-      const text = sourceText.get(id);
-      return { source: id, ...(text ? judgeSupport(c.text, text) : unavailable()) };
-    }),
-  }));
-  return { url: report.url, title: report.title, sources, claims };
-}
-
-function describeSource(s: Source, status: LinkStatus | null): CheckedSource {
-  const base = { id: s.id, label: s.label, title: s.title, url: s.url };
-  if (!status) return { ...base, status: 'no-link', detail: null, finalUrl: null };
-  return {
-    ...base,
-    status: status.kind,
-    detail: statusDetail(status),
-    finalUrl: hasPage(status) ? status.finalUrl : null,
-  };
-}
-
-export function statusDetail(status: LinkStatus): string | null {
-  switch (status.kind) {
-    case 'ok':
-    case 'redirect-loop':
-      return null;
-    case 'redirected':
-      return `to ${status.finalUrl}`;
-    case 'dead':
-      return status.reason === 'soft-404' ? 'soft 404' : `HTTP ${status.httpStatus}`;
-    case 'blocked':
-      return status.reason === 'login-wall' || status.reason === 'too-little-text'
-        ? status.reason.replace(/-/g, ' ')
-        : `HTTP ${status.httpStatus}`;
-    case 'timeout':
-      return `after ${status.afterMs / 1000} s`;
-    case 'not-html':
-      return status.format;
-    case 'too-large':
-      return `over ${Math.round(status.limitBytes / 1024 / 1024)} MB`;
-    case 'refused':
-      return status.reason;
-    case 'error':
-      return status.message;
-  }
 }
 
 /** Live fetching with the shared policy; in Node the names are resolved first so none points inside. */
 export function liveSources(): SourceLoader {
   const queue = new FetchQueue();
   const resolveHost = async (host: string) => (await lookup(host, { all: true })).map((a) => a.address);
-  return (url) => fetchSource(url, { queue, resolveHost });
+  return (url, signal) => fetchSource(url, { queue, resolveHost, ...(signal ? { signal } : {}) });
 }
 
 /** The sanitised file name a saved copy of `url` goes by (before its extension). */
@@ -186,13 +82,6 @@ export async function savedSources(dir: string): Promise<SourceLoader> {
     return { kind: 'error', url, message: `no saved copy (looked for ${candidates.join(', ')})` };
   };
 }
-
-const VERDICT_WORDS: Record<SupportJudgement['verdict'], string> = {
-  supported: 'supported',
-  partial: 'partly supported',
-  not_found: 'not found in source',
-  unavailable: 'source unavailable',
-};
 
 export function formatCheck(result: CheckResult): string {
   const lines: string[] = [];

@@ -101,6 +101,8 @@ async function withRetries(href: string, url: string, options: FetchSourceOption
 }
 
 async function attemptOnce(href: string, url: string, options: FetchSourceOptions): Promise<Attempt> {
+  // A task the queue starts after its check was cancelled asks nothing.
+  if (options.signal?.aborted) return { done: { kind: 'error', url, message: 'aborted' } };
   const timeoutMs = options.timeoutMs ?? FETCH_DEFAULTS.timeoutMs;
   const controller = new AbortController();
   let timedOut = false;
@@ -123,10 +125,32 @@ async function attemptOnce(href: string, url: string, options: FetchSourceOption
     if (timedOut) return { done: { kind: 'timeout', url, afterMs: timeoutMs } };
     if (options.signal?.aborted) return { done: { kind: 'error', url, message: 'aborted' } };
     if (isRedirectLoopError(error)) return { done: { kind: 'redirect-loop', url } };
+    if (await startsWithRedirect(href, doFetch, controller.signal))
+      return { done: { kind: 'redirect-loop', url } };
     return { done: { kind: 'error', url, message: errorMessage(error) } };
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/**
+ * Browsers say only "Failed to fetch" when a chain of redirects never ends (20 hops), where Node names the
+ * cause. So after such a failure the first hop is asked alone: when it is a redirect, the chain of redirects is
+ * what failed, a loop or too many hops (or, rarely, a hop to a host that does not answer).
+ */
+async function startsWithRedirect(
+  href: string,
+  doFetch: typeof fetch,
+  signal: AbortSignal,
+): Promise<boolean> {
+  if (signal.aborted) return false;
+  try {
+    const response = await doFetch(href, { credentials: 'omit', redirect: 'manual', signal });
+    await response.body?.cancel().catch(() => {});
+    return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
+  } catch {
+    return false;
   }
 }
 

@@ -56,7 +56,22 @@ export interface ExtensionBrowser {
   newPage(): Promise<ReaderPage>;
   /** Opens one of the extension's own pages (e.g. "src/popup/index.html?tab=3") in a tab. */
   openExtensionPage(path: string, readySelector: string): Promise<ReaderPage>;
+  /**
+   * Makes the browser's answer to the extension's next `permissions.request` for these sites "allow", as a reader
+   * would, without its prompt (which headless browsers cannot show): Chromium through chrome://extensions' own
+   * site-access call, Firefox through its preference that skips optional-permission prompts (set at launch).
+   */
+  allowSites(patterns: string[]): Promise<void>;
+  /** The extension's own page that opens next (the consent window), once its selector is there. */
+  waitForExtensionPage(pathPrefix: string, readySelector: string): Promise<ReaderPage>;
   close(): Promise<void>;
+}
+
+/** Which build to load: the one readers get, or the end-to-end tests' own (dist/test/<browser>). */
+export type BuildKind = 'release' | 'test';
+
+function buildDir(browser: 'chrome' | 'firefox', build: BuildKind): string {
+  return join(repoRoot, build === 'test' ? `dist/test/${browser}` : `dist/${browser}`);
 }
 
 function requireBuild(dir: string): void {
@@ -127,12 +142,18 @@ export class ChromiumPage implements ReaderPage {
 export interface ChromiumBrowser extends ExtensionBrowser {
   newPage(): Promise<ChromiumPage>;
   openExtensionPage(path: string, readySelector: string): Promise<ChromiumPage>;
+  /** Runs a function in the extension's service worker. */
+  evaluateInWorker<R>(fn: () => R | Promise<R>): Promise<R>;
+  /** Stops the extension's service worker, as Chrome does to an idle one; the next event starts it again. */
+  stopWorker(): Promise<void>;
 }
 
-export async function launchChromium(options: { extension?: boolean } = {}): Promise<ChromiumBrowser> {
+export async function launchChromium(
+  options: { extension?: boolean; build?: BuildKind } = {},
+): Promise<ChromiumBrowser> {
   requireBrowser(CHROMIUM_PATH, 'Chromium');
   const withExtension = options.extension !== false;
-  const extensionDir = join(repoRoot, 'dist/chrome');
+  const extensionDir = buildDir('chrome', options.build ?? 'release');
   if (withExtension) requireBuild(extensionDir);
   const profile = mkdtempSync(join(tmpdir(), 'citelens-e2e-chromium-'));
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
@@ -150,8 +171,8 @@ export async function launchChromium(options: { extension?: boolean } = {}): Pro
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
-      // Hermetic: every host but the loopback test server fails at once.
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+      // Hermetic: every host but the loopback test servers fails at once ("localhost" plays another site).
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
     ],
   });
   let extensionOrigin = '';
@@ -172,11 +193,51 @@ export async function launchChromium(options: { extension?: boolean } = {}): Pro
       await page.waitForSelector(readySelector, { timeout: 15_000 });
       return new ChromiumPage(page);
     },
+    async allowSites(patterns) {
+      // What the reader does under "Site access" on chrome://extensions; the extension's own request then
+      // resolves without a prompt.
+      const page = await context.newPage();
+      await page.goto('chrome://extensions');
+      const id = extensionOrigin.split('/')[2] ?? '';
+      await page.evaluate(
+        async ({ extensionId, hosts }) => {
+          const api = (globalThis as unknown as { chrome: DeveloperPrivate }).chrome.developerPrivate;
+          for (const host of hosts) await api.addHostPermission(extensionId, host);
+        },
+        { extensionId: id, hosts: patterns },
+      );
+      await page.close();
+    },
+    async waitForExtensionPage(pathPrefix, readySelector) {
+      const url = `${extensionOrigin}/${pathPrefix}`;
+      const page =
+        context.pages().find((p) => p.url().startsWith(url)) ??
+        (await context.waitForEvent('page', { predicate: (p) => p.url().startsWith(url), timeout: 15_000 }));
+      await page.waitForSelector(readySelector, { timeout: 15_000 });
+      return new ChromiumPage(page);
+    },
+    async stopWorker() {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+    },
+    async evaluateInWorker(fn) {
+      const worker = context.serviceWorkers().find((w) => w.url().startsWith(extensionOrigin));
+      if (!worker) throw new Error('no extension service worker');
+      return worker.evaluate(fn);
+    },
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** chrome://extensions' own API, which the tests use to play the reader's "Site access" choice. */
+interface DeveloperPrivate {
+  developerPrivate: { addHostPermission(extensionId: string, host: string): Promise<void> };
 }
 
 // ---------------------------------------------------------------- Firefox
@@ -222,10 +283,10 @@ class FirefoxPage implements ReaderPage {
 }
 
 export async function launchFirefox(
-  options: { extension?: boolean } = {},
+  options: { extension?: boolean; build?: BuildKind } = {},
 ): Promise<ExtensionBrowser & { installExtension(): Promise<void> }> {
   requireBrowser(FIREFOX_PATH, 'Firefox ESR');
-  const extensionDir = join(repoRoot, 'dist/firefox');
+  const extensionDir = buildDir('firefox', options.build ?? 'release');
   requireBuild(extensionDir);
   const browser: PuppeteerBrowser = await puppeteer.launch({
     browser: 'firefox',
@@ -242,6 +303,8 @@ export async function launchFirefox(
       'network.proxy.http_port': 9,
       'network.proxy.ssl': '127.0.0.1',
       'network.proxy.ssl_port': 9,
+      // A headless browser cannot show the optional-permission prompt: answer "allow" for the reader.
+      'extensions.webextOptionalPermissionPrompts': false,
     },
   });
   const installExtension = async () => {
@@ -259,22 +322,26 @@ export async function launchFirefox(
       // page.goto to a moz-extension:// page may never settle ("Frame detached") although the page loads, and
       // waitForSelector can fail outright when it evaluates mid-navigation: poll, and let errors mean "not yet".
       void page.goto(`${extensionOrigin}/${path}`).catch(() => {});
+      await waitForDocument(page, `${extensionOrigin}/`, readySelector, path);
+      return new FirefoxPage(page);
+    },
+    async allowSites() {
+      // extensions.webextOptionalPermissionPrompts is off in this profile: requests are granted as asked.
+    },
+    async waitForExtensionPage(pathPrefix, readySelector) {
+      const url = `${extensionOrigin}/${pathPrefix}`;
       const until = Date.now() + 15_000;
       for (;;) {
-        // (page.url() keeps saying about:blank after such a navigation: ask the document itself.)
-        const found = await page
-          .evaluate(
-            (selector, origin) =>
-              location.href.startsWith(origin) && document.querySelector(selector) !== null,
-            readySelector,
-            extensionOrigin,
-          )
-          .catch(() => false);
-        if (found) break;
-        if (Date.now() > until) throw new Error(`${path}: no ${readySelector} after 15 s`);
-        await new Promise((r) => setTimeout(r, 50));
+        for (const page of await browser.pages()) {
+          const href = await page.evaluate(() => location.href).catch(() => '');
+          if (href.startsWith(url)) {
+            await waitForDocument(page, url, readySelector, pathPrefix);
+            return new FirefoxPage(page);
+          }
+        }
+        if (Date.now() > until) throw new Error(`no ${pathPrefix} page opened after 15 s`);
+        await new Promise((r) => setTimeout(r, 100));
       }
-      return new FirefoxPage(page);
     },
     async close() {
       await browser.close();
@@ -282,6 +349,23 @@ export async function launchFirefox(
   };
 }
 
-export function launch(name: BrowserName): Promise<ExtensionBrowser> {
-  return name === 'chromium' ? launchChromium() : launchFirefox();
+/** Polls until the document at `prefix` holds `selector` (page.url() can lag behind in Firefox). */
+async function waitForDocument(page: PuppeteerPage, prefix: string, selector: string, what: string) {
+  const until = Date.now() + 15_000;
+  for (;;) {
+    const found = await page
+      .evaluate(
+        (s, origin) => location.href.startsWith(origin) && document.querySelector(s) !== null,
+        selector,
+        prefix,
+      )
+      .catch(() => false);
+    if (found) return;
+    if (Date.now() > until) throw new Error(`${what}: no ${selector} after 15 s`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export function launch(name: BrowserName, build: BuildKind = 'release'): Promise<ExtensionBrowser> {
+  return name === 'chromium' ? launchChromium({ build }) : launchFirefox({ build });
 }

@@ -158,16 +158,35 @@ export class Control {
     return new Control(await browser.openExtensionPage('src/options/index.html', 'main h1'), browser);
   }
 
-  /** The id of the (first) tab whose address is `url`. */
-  async tabId(url: string): Promise<number> {
-    const id = await this.page.evaluate(async (wanted) => {
-      const g = globalThis as unknown as ExtensionGlobals;
-      const api = (g.browser ?? g.chrome) as ExtensionApi;
-      const tabs = await api.tabs.query({});
-      return tabs.find((t) => t.url === wanted)?.id ?? null;
-    }, url);
-    if (id === null) throw new Error(`no tab at ${url}`);
-    return id;
+  /**
+   * The id of the (first) tab whose address is `url`. CiteLens holds no host permission, so the browser may
+   * withhold tabs' addresses: each tab's content script is asked for its page's address instead.
+   */
+  async tabId(url: string, timeoutMs = 10_000): Promise<number> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const id = await this.page.evaluate(
+        async ({ wanted, envelope }) => {
+          const g = globalThis as unknown as ExtensionGlobals;
+          const api = (g.browser ?? g.chrome) as ExtensionApi;
+          const tabs = await api.tabs.query({});
+          const named = tabs.find((t) => t.url === wanted);
+          if (named?.id !== undefined) return named.id;
+          for (const tab of tabs) {
+            if (tab.id === undefined) continue;
+            const state = (await api.tabs
+              .sendMessage(tab.id, envelope, { frameId: 0 })
+              .catch(() => null)) as { url?: string } | null;
+            if (state?.url === wanted) return tab.id;
+          }
+          return null;
+        },
+        { wanted: url, envelope: { citelens: 'getPageState', data: {} } },
+      );
+      if (id !== null) return id;
+      if (Date.now() > until) throw new Error(`no tab at ${url}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
 
   /** The control page's own tab: an extension page, which no extension may script. */
@@ -228,6 +247,24 @@ export class Control {
       '.popup:not([data-state="loading"])',
     );
   }
+}
+
+/**
+ * Clicks an element with the real mouse (a trusted click: `permissions.request` accepts nothing else), after
+ * scrolling it into view. `selector` may reach into the card's shadow root as "citelens-card >>> .x".
+ */
+export async function clickElement(page: ReaderPage, selector: string): Promise<void> {
+  const point = await page.evaluate((sel) => {
+    const [outer, inner] = sel.split(' >>> ') as [string, string | undefined];
+    const host = document.querySelector(outer);
+    const el = inner ? host?.shadowRoot?.querySelector(inner) : host;
+    if (!(el instanceof Element)) return null;
+    el.scrollIntoView({ block: 'center', behavior: 'instant' });
+    const r = el.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  }, selector);
+  if (!point) throw new Error(`nothing to click at ${selector}`);
+  await page.click(point.x, point.y);
 }
 
 // ---------------------------------------------------------------- comparing highlights with a reader's claims

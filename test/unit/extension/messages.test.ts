@@ -56,7 +56,7 @@ describe('typed messages', () => {
   });
 
   it('sends an envelope naming the message', async () => {
-    await sendMessage('applyStyle', { css: 'x', previous: null });
-    expect(sent).toEqual([{ citelens: 'applyStyle', data: { css: 'x', previous: null } }]);
+    await sendMessage('requestCheck', { auto: false });
+    expect(sent).toEqual([{ citelens: 'requestCheck', data: { auto: false } }]);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
 
-const { activityFor, DEFAULT_SETTINGS, highlightCss, normaliseSettings, siteOf } = await import(
+const { activityFor, autoCheckFor, DEFAULT_SETTINGS, normaliseSettings, siteOf } = await import(
   '../../../src/shared/settings'
 );
 
@@ -15,9 +15,9 @@ describe('settings', () => {
         disabledSites: ['a.org', 3, ''],
         highlightStyle: 'blink',
         claimColour: 'red',
-        activeColour: '#112233',
+        activeColour: 'blue',
       }),
-    ).toEqual({ ...DEFAULT_SETTINGS, disabledSites: ['a.org'], activeColour: '#112233' });
+    ).toEqual({ ...DEFAULT_SETTINGS, disabledSites: ['a.org'] });
   });
 
   it('is off per site (www. or not) and everywhere', () => {
@@ -28,17 +28,22 @@ describe('settings', () => {
     expect(activityFor({ ...s, enabled: false }, 'https://other.org/')).toBe('disabled-everywhere');
   });
 
-  it('styles both highlight names, translucent so the page keeps its text colour', () => {
-    const underline = highlightCss(DEFAULT_SETTINGS);
-    expect(underline).toContain('::highlight(citelens-claim)');
-    expect(underline).toContain('::highlight(citelens-active)');
-    expect(underline).toContain('text-decoration: underline');
-    expect(underline).not.toMatch(/(^|[;{ ])color:/);
-    const background = highlightCss({
-      ...DEFAULT_SETTINGS,
-      highlightStyle: 'background',
-      claimColour: '#ff0000',
+  it('checks sources automatically only on the sites the reader listed', () => {
+    const s = normaliseSettings({ autoCheckSites: ['news.example', 7] });
+    expect(s.autoCheckSites).toEqual(['news.example']);
+    expect(autoCheckFor(s, 'https://www.news.example/story')).toBe(true);
+    expect(autoCheckFor(s, 'https://other.example/story')).toBe(false);
+    expect(autoCheckFor(DEFAULT_SETTINGS, 'https://news.example/')).toBe(false);
+  });
+
+  it('keeps palette colours, and maps colours stored before the palette to the nearest entry', () => {
+    expect(normaliseSettings({ claimColour: 'teal', activeColour: 'nope' })).toMatchObject({
+      claimColour: 'teal',
+      activeColour: 'blue',
     });
-    expect(background).toContain('::highlight(citelens-claim) { background-color: rgba(255, 0, 0, 0.3); }');
+    expect(normaliseSettings({ claimColour: '#e8a317', activeColour: '#ff0099' })).toMatchObject({
+      claimColour: 'amber',
+      activeColour: 'pink',
+    });
   });
 });

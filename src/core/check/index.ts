@@ -1,0 +1,24 @@
+/** Checking a page's sources: what the background and the CLI share. */
+export {
+  CACHE_MAX_AGE_MS,
+  type CachedSource,
+  type CachedStatus,
+  cacheKey,
+  isCacheable,
+  isFresh,
+  MemorySourceCache,
+  type SourceCache,
+} from './cache';
+export { type CheckOptions, checkReport, MAX_SOURCES_PER_CHECK } from './check-report';
+export {
+  type ExportedReport,
+  STATUS_WORDS,
+  toExport,
+  toJson,
+  toMarkdown,
+  VERDICT_WORDS,
+} from './export';
+export { statusDetail } from './status';
+export { claimVerdict, type PageSummary, sourceSupport, summarise, summaryLine } from './summary';
+export { textFragmentUrl } from './text-fragment';
+export type * from './types';

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  allHighlightNames,
+  highlightName,
+  highlightStylesheet,
+  PALETTE_KEYS,
+} from '../../../src/shared/highlight-style';
+
+const defaults = { highlightStyle: 'underline', claimColour: 'amber', activeColour: 'blue' } as const;
+
+describe('highlight names and their stylesheet', () => {
+  it('gives the defaults the bare names and every other choice a name of its own', () => {
+    expect(highlightName('claim', defaults)).toBe('citelens-claim');
+    expect(highlightName('active', defaults)).toBe('citelens-active');
+    expect(highlightName('supported', defaults)).toBe('citelens-supported');
+    expect(highlightName('unsupported', defaults)).toBe('citelens-unsupported');
+    expect(highlightName('claim', { ...defaults, highlightStyle: 'background' })).toBe('citelens-claim-bg');
+    expect(highlightName('claim', { ...defaults, claimColour: 'teal' })).toBe('citelens-claim-teal');
+    expect(highlightName('partial', { ...defaults, highlightStyle: 'background', claimColour: 'teal' })).toBe(
+      'citelens-partial-bg',
+    );
+    expect(highlightName('active', { ...defaults, activeColour: 'pink' })).toBe('citelens-active-pink');
+  });
+
+  it('styles every name it can register, with translucent marks that leave the text colour alone', () => {
+    const css = highlightStylesheet();
+    const names = allHighlightNames();
+    expect(names.length).toBe(2 * PALETTE_KEYS.length + 2 * 4 + PALETTE_KEYS.length);
+    for (const name of names) {
+      expect(name.startsWith('citelens-')).toBe(true);
+      expect(css).toContain(`::highlight(${name}) {`);
+    }
+    expect(css).not.toMatch(/(^|[;{\s])color:/);
+    expect(css).toContain('underline wavy');
+  });
+
+  it('is the stylesheet the manifest declares with the content script (the build writes it)', () => {
+    const file = readFileSync(
+      new URL('../../../src/content/highlights.generated.css', import.meta.url),
+      'utf8',
+    );
+    expect(file).toBe(highlightStylesheet());
+    const manifest = JSON.parse(readFileSync(new URL('../../../manifest.json', import.meta.url), 'utf8')) as {
+      content_scripts: { css?: string[] }[];
+      host_permissions?: string[];
+      optional_host_permissions?: string[];
+      permissions: string[];
+    };
+    expect(manifest.content_scripts[0]?.css).toEqual(['src/content/highlights.generated.css']);
+    // No blanket host access: sites are asked for when the reader checks their sources.
+    expect(manifest.host_permissions).toBeUndefined();
+    expect(manifest.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
+    expect(manifest.permissions).not.toContain('scripting');
+  });
+});
