@@ -6,7 +6,7 @@ import type { TargetIndex } from './target-index';
 
 /** Class words that say "this is a footnote reference" across generators, wherever they stand. */
 const DECLARED_CLASS =
-  /(?:footnote|fnref|noteref|note-ref|fn-ref|endnote|sidenote-number|citation|cite_ref|mw-ref|footref|ltx_cite)/i;
+  /(?:footnote|fnref|noteref|note-ref|fn-ref|endnote|sidenote-number|citation|cite_ref|mw-ref|footref|ltx_cite|spip_note)/i;
 /** Short class tokens that say so only on the marker's wrapper (`sup.reference`), not on any link (Sphinx's `a.reference`). */
 const WRAPPER_CLASS_TOKEN = /(?:^|\s)(?:reference|ref|cite|fn)(?:\s|$)/i;
 /** Class tokens that say so on the link itself (`a.ref` of Blogger, `a.fn`). */
@@ -14,7 +14,7 @@ const LINK_CLASS_TOKEN = /(?:^|\s)(?:ref|fn)(?:\s|$)/i;
 const DECLARED_ID =
   /^(?:fnref|cite_ref|footnote-anchor|ref-|fnr|_ftnref|_ednref|sdfootnote\d+anc|noteref|FnAnchor|bodyftn)/i;
 const NOTE_TARGET_ID =
-  /^(?:fn|footnote|note|cite_note|endnote|ref|bib|sdfootnote|_ftn|_edn|ftn|edn|Footnote|r\d|n\d|CR\d|B\d|c\d)/i;
+  /^(?:fn|footnote|note|cite_note|endnote|ref|bib|sdfootnote|_ftn|_edn|ftn|edn|Footnote|r\d|n\d|nb\d|CR\d|B\d|c\d)/i;
 const INLINE_WRAPPERS = new Set(['sup', 'span', 'b', 'strong', 'i', 'em', 'small', 'cite', 'font']);
 const CITATION_NEEDED = /^\[?\s*(?:citation|source|reference)s? needed\s*\]?$/i;
 

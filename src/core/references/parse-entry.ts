@@ -90,9 +90,9 @@ function linksOf(
 }
 
 /** The link a reader clicks to open the cited work: off-site before same-site, the original before an archive copy. */
-/** Library catalogue look-ups (an ISSN, an OCLC number): they find a journal or a book, not the cited work. */
+/** Catalogue look-ups (an ISSN, an OCLC number, an arXiv subject listing): they find a shelf, not the cited work. */
 const CATALOGUE =
-  /(?:^|\.)worldcat\.org\/(?:issn|oclc|search)|isbnsearch\.org|Special:BookSources|search\.worldcat/i;
+  /(?:^|\.)worldcat\.org\/(?:issn|oclc|search)|isbnsearch\.org|Special:BookSources|search\.worldcat|arxiv\.org\/(?:archive|list)\//i;
 /** Identifier resolvers, in the order a reader would rather follow them when the work's own link is missing. */
 const IDENTIFIERS: [RegExp, number][] = [
   [/^https?:\/\/(?:dx\.)?doi\.org\//i, 1],
