@@ -30,7 +30,10 @@ export function readHighlight(page: ReaderPage, name: string): Promise<string[]>
       // Only a short gap: the formula's hidden MathML copy is text too, so the gap's own text cannot be the test.
       if (gap.toString().length > 2000) return r.toString();
       const images = [...gap.cloneContents().querySelectorAll('img[alt][class*="math"]')];
-      return r.toString() + images.map((img) => img.getAttribute('alt') ?? '').join('');
+      // The core reads `{\displaystyle x}` as `x`: the wrapper is a rendering instruction no reader sees.
+      const alt = (img: Element) =>
+        (img.getAttribute('alt') ?? '').trim().replace(/^\{\\displaystyle\s*(.*)\}$/s, '$1');
+      return r.toString() + images.map(alt).join('');
     });
   }, name);
 }
