@@ -71,7 +71,7 @@ const UNITS: Record<string, number> = {
   ninetieth: 90,
   hundredth: 100,
 };
-const TENS: Record<string, number> = {
+export const TENS: Record<string, number> = {
   twenty: 20,
   thirty: 30,
   forty: 40,

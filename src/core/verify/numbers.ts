@@ -1,4 +1,4 @@
-import { normaliseText } from './normalise';
+import { normaliseText, TENS } from './normalise';
 
 /**
  * Quantities in text, normalised so that the many ways of writing one number compare equal:
@@ -51,14 +51,7 @@ const WORD_NUMBERS: Record<string, number> = {
   seventeen: 17,
   eighteen: 18,
   nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
+  ...TENS,
   dozen: 12,
 };
 
