@@ -42,13 +42,10 @@ export function* buildClaims(
   order: DocumentOrder,
 ): Generator<void, { claims: Claim[]; flagged: FlaggedSentence[] }> {
   const byBlock = new Map<Element, PlacedMarker[]>();
-  const orphans: PlacedMarker[] = [];
   for (const p of placed) {
+    // Every marker sits under `body`, itself a block, so a marker always has one.
     const block = blockOf(p.anchor);
-    if (!block) {
-      orphans.push(p);
-      continue;
-    }
+    if (!block) continue;
     const list = byBlock.get(block);
     if (list) list.push(p);
     else byBlock.set(block, [p]);

@@ -1,5 +1,6 @@
 import { foldWhitespace, isElement, tagOf } from '../dom/node-kinds';
 import { spanOfElement, widenOverBrackets } from '../dom/spans';
+import type { TextSpan } from '../types';
 import type { MarkerCandidate } from './candidates';
 import { parseMarkerLabel, stripBrackets } from './labels';
 import type { TargetIndex } from './target-index';
@@ -87,6 +88,14 @@ function sameDocumentFragment(link: Element, targets: TargetIndex): string | nul
   return fragment;
 }
 
+/** Where a link marker stands: its wrapper box and its text, widened over brackets around it. */
+function markerPlace(link: Element): { box: Element; span: TextSpan; bracketed: boolean } | null {
+  const box = markerBox(link);
+  const baseSpan = spanOfElement(box);
+  if (!baseSpan) return null;
+  return { box, ...widenOverBrackets(box, baseSpan) };
+}
+
 /**
  * A bracketed citation that links to a bibliography on another page of the same work:
  * `[<a href="/book/bibliography#Hol14">Hol14</a>]`. It is a marker; its reference lives elsewhere.
@@ -100,10 +109,9 @@ function bibliographyLinkMarker(link: Element): MarkerCandidate | null {
   const text = foldWhitespace(link.textContent ?? '');
   if (!/bibliograph|references|works-cited|literatur|sources/i.test(path) && fragment !== stripBrackets(text))
     return null;
-  const box = markerBox(link);
-  const baseSpan = spanOfElement(box);
-  if (!baseSpan) return null;
-  const { span, bracketed } = widenOverBrackets(box, baseSpan);
+  const placed = markerPlace(link);
+  if (!placed) return null;
+  const { box, span, bracketed } = placed;
   if (!bracketed && !/^\[.*\]$/.test(text)) return null;
   const parsed = parseMarkerLabel(text, true);
   if (!parsed) return null;
@@ -130,10 +138,9 @@ export function linkMarker(link: Element, targets: TargetIndex): MarkerCandidate
   const rawText = foldWhitespace(link.textContent ?? '');
   if (!rawText) return null;
   const declared = isDeclaredReference(link);
-  const box = markerBox(link);
-  const baseSpan = spanOfElement(box);
-  if (!baseSpan) return null;
-  const { span, bracketed } = widenOverBrackets(box, baseSpan);
+  const placed = markerPlace(link);
+  if (!placed) return null;
+  const { box, span, bracketed } = placed;
   const selfBracketed = /^\[.*\]$/.test(rawText);
   const parsed = parseMarkerLabel(rawText, bracketed || selfBracketed || declared);
   if (!parsed) return null;
@@ -297,5 +304,3 @@ export function inlineNoteMarker(el: Element, ordinal: () => number): MarkerCand
   }
   return null;
 }
-
-export { classAndIdWords };

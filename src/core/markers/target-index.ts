@@ -1,7 +1,6 @@
-import { ancestorsOf, tagOf } from '../dom/node-kinds';
+import { tagOf } from '../dom/node-kinds';
 
 const HEADING = /^h[1-6]$/;
-const NOTE_CONTAINER_WORDS = /foot|note|ref|cite|citation|bib|source|endnote|quelle|anmerk/i;
 
 /**
  * The page's link targets by name (`id`, and `<a name>` of older pages), read once per scan so that
@@ -29,18 +28,5 @@ export class TargetIndex {
     if (HEADING.test(tagOf(el))) return true;
     const first = el.firstElementChild;
     return !!first && HEADING.test(tagOf(first)) && /^(?:section|article|div|main)$/.test(tagOf(el));
-  }
-
-  /** Whether the target sits in something shaped like a notes list. */
-  isInNoteList(el: Element): boolean {
-    let depth = 0;
-    for (const a of ancestorsOf(el)) {
-      if (depth++ > 5) break;
-      const tag = tagOf(a);
-      if (tag === 'li' || tag === 'dd' || tag === 'dt') return true;
-      if (NOTE_CONTAINER_WORDS.test(`${a.getAttribute('class') ?? ''} ${a.getAttribute('id') ?? ''}`))
-        return true;
-    }
-    return false;
   }
 }
