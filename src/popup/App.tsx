@@ -76,7 +76,7 @@ export function App() {
   }, []);
 
   return (
-    <div
+    <main
       class="popup"
       data-state={view.kind === 'report' && view.report.claims.length === 0 ? 'no-citations' : view.kind}
     >
@@ -98,7 +98,7 @@ export function App() {
           {t('popupOptions')}
         </button>
       </footer>
-    </div>
+    </main>
   );
 }
 
@@ -194,9 +194,9 @@ function Report({ report, check, tabId, onShowClaim, onChanged }: ReportProps) {
           <img src="/icons/icon-32.png" alt="" width={20} height={20} />
           <span>CiteLens</span>
         </div>
-        <p class="page-title" title={report.title}>
+        <h1 class="page-title" title={report.title}>
           {report.title || t('popupNoTitle')}
-        </p>
+        </h1>
         <ul class="counts">
           <li data-count="claims" data-value={report.claims.length}>
             {plural(report.claims.length, 'popupClaimsOne', 'popupClaimsMany')}

@@ -73,6 +73,29 @@ describe('screenshots', () => {
       );
       await popup.emulateColorScheme(scheme);
       await popup.setViewport({ width: 400, height: 600 });
+      // One main landmark and one h1; the primary button's white text at WCAG AA contrast in this scheme.
+      const a11y = await popup.evaluate(() => {
+        const luminance = (css: string) => {
+          const [r, g, b] = (css.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((v) => {
+            const c = Number(v) / 255;
+            return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+          });
+          return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+        };
+        const button = document.querySelector('button.primary');
+        const style = button ? getComputedStyle(button) : null;
+        const [hi, lo] = style
+          ? [luminance(style.color), luminance(style.backgroundColor)].sort((x, y) => y - x)
+          : [0, 0];
+        return {
+          main: document.querySelectorAll('main').length,
+          h1: document.querySelectorAll('h1').length,
+          contrast: style ? ((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05) : null,
+        };
+      }, null);
+      expect(a11y.main).toBe(1);
+      expect(a11y.h1).toBe(1);
+      expect(a11y.contrast).toBeGreaterThanOrEqual(4.5);
       await popup.screenshot(join(out, `popup-${scheme}.png`));
       await popup.close();
       await page.close();
