@@ -18,6 +18,7 @@ export interface ManifestInput {
   background?: { service_worker?: string; scripts?: string[]; type?: 'module' };
   browser_specific_settings?: unknown;
   minimum_chrome_version?: string;
+  author?: string;
   [key: string]: unknown;
 }
 
@@ -36,6 +37,8 @@ export function manifestFor<M extends ManifestInput>(browser: TargetBrowser, bas
     manifest.background = { service_worker: entry, type: 'module' };
     // Chrome warns about keys it does not know.
     delete manifest.browser_specific_settings;
+    // Chrome ignores `author` since 2024, and took it only as `{ "email" }`, never Firefox's string.
+    delete manifest.author;
     // `document.caretPositionFromPoint` arrived in Chrome 128; the Custom Highlight API in 105.
     manifest.minimum_chrome_version = '128';
   } else {
