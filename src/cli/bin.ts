@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 /** The `citelens` executable: wires the process to `main`. */
+import { exitQuietlyOnClosedPipe } from './epipe';
 import type { CliIo } from './io';
 import { main } from './main';
 
+exitQuietlyOnClosedPipe([process.stdout, process.stderr], (code) => process.exit(code));
 const io: CliIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
 main(process.argv.slice(2), io).then(
   (code) => {

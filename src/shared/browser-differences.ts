@@ -19,6 +19,7 @@ export interface ManifestInput {
   browser_specific_settings?: unknown;
   minimum_chrome_version?: string;
   content_security_policy?: { extension_pages?: string };
+  author?: string;
   [key: string]: unknown;
 }
 
@@ -37,6 +38,8 @@ export function manifestFor<M extends ManifestInput>(browser: TargetBrowser, bas
     manifest.background = { service_worker: entry, type: 'module' };
     // Chrome warns about keys it does not know.
     delete manifest.browser_specific_settings;
+    // Chrome ignores `author` since 2024, and took it only as `{ "email" }`, never Firefox's string.
+    delete manifest.author;
     // `document.caretPositionFromPoint` arrived in Chrome 128; the Custom Highlight API in 105.
     manifest.minimum_chrome_version = '128';
   } else {

@@ -1,15 +1,19 @@
 /**
- * Screenshots of the claim card and the popup, light and dark, from the real extension in Chromium, written to
- * docs/screenshots/ (the README shows them). Each run rewrites them, so they always show the current build.
+ * Screenshots of the claim card and the popup, light and dark, from the real extension in Chromium. A test run
+ * writes them to a temporary folder, so `npm test` leaves the tree clean; `npm run screenshots` sets
+ * CITELENS_SCREENSHOTS_DIR to docs/screenshots/ (the README shows them) to update the committed ones.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, startPageServer } from '../../scripts/serve-pages.mjs';
 import { type ChromiumBrowser, launchChromium } from './helpers/browsers';
 import { Control, readCard } from './helpers/reader';
 
-const out = join(repoRoot, 'docs/screenshots');
+const out = process.env.CITELENS_SCREENSHOTS_DIR
+  ? resolve(repoRoot, process.env.CITELENS_SCREENSHOTS_DIR)
+  : mkdtempSync(join(tmpdir(), 'citelens-screenshots-'));
 /** The claim shown on the card: one citing [1], so the concentration finding shows too. */
 const CLAIM_INDEX = 3;
 

@@ -1,19 +1,21 @@
 import { lookup } from 'node:dns/promises';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type CheckResult, checkReport, type SourceLoader, VERDICT_WORDS } from '../../core/check';
+import { type CheckResult, checkReport, type SourceLoader, summarise, VERDICT_WORDS } from '../../core/check';
 import { fetchSource } from '../../core/fetch/fetch-source';
 import { FetchQueue } from '../../core/fetch/queue';
 import { scanDocument, toJsonReport } from '../../core/index';
 import { type CliIo, parseFlags } from '../io';
 import { loadPage, parseHtml, UserError } from '../load-page';
 import { table } from '../table';
+import { CHECK_USAGE } from '../usage';
+import { CLAIMS, count, SOURCES } from '../words';
 
 // The orchestration lives in the core (src/core/check), shared with the extension's background.
 export type { CheckedClaim, CheckedSource, CheckResult, SourceLoader } from '../../core/check';
 export { checkReport, statusDetail } from '../../core/check';
 
-export const CHECK_USAGE = 'citelens check <file.html | URL> [--json] [--sources DIR]';
+export { CHECK_USAGE } from '../usage';
 
 /**
  * `citelens check`: scans a page, reads every cited source (fetched, or with `--sources DIR` from saved copies)
@@ -28,13 +30,54 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   const { positional, flags, values } = parseFlags(args, ['json'], ['sources']);
   const target = positional[0];
   if (!target || positional.length > 1) throw new UserError(`usage: ${CHECK_USAGE}`);
+  const dir = values.get('sources');
+  if (dir !== undefined) await assertFolder(dir);
   const page = await loadPage(target);
   const report = scanDocument(page.document, page.url ? { url: page.url } : {});
-  const dir = values.get('sources');
   const load = dir ? await savedSources(dir) : liveSources();
   const result = await checkReport(toJsonReport(report), { load, parse: parseHtml });
-  io.stdout.write(flags.has('json') ? `${JSON.stringify(result)}\n` : formatCheck(result));
-  return 0;
+  io.stdout.write(flags.has('json') ? `${JSON.stringify(result)}\n` : formatCheck(result, { live: !dir }));
+  // A check that read nothing is not a result: say so in the exit code too, for scripts.
+  return result.sources.length > 0 && readCount(result) === 0 ? 1 : 0;
+}
+
+async function assertFolder(dir: string): Promise<void> {
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(dir);
+  } catch {
+    throw new UserError(`--sources ${dir}: no such folder`);
+  }
+  if (!info.isDirectory()) throw new UserError(`--sources ${dir} is not a folder`);
+}
+
+const readCount = (result: CheckResult) =>
+  result.sources.filter((s) => s.status === 'ok' || s.status === 'redirected').length;
+
+/** Statuses that mean the network did not answer at all, as when the reader is offline. */
+const UNREACHED = new Set(['error', 'timeout']);
+
+/**
+ * The last line of a check: how the claims came out, or, when no source could be read, that nothing was
+ * checked (rather than "0 supported", which reads like a verdict).
+ */
+export function checkSummaryLine(result: CheckResult, { live }: { live: boolean }): string {
+  if (result.sources.length === 0) return 'Nothing to check: no cited sources.';
+  if (readCount(result) === 0) {
+    const offline =
+      live &&
+      result.sources.every(
+        (s) => s.status === 'no-link' || (UNREACHED.has(s.status) && !/^HTTP /.test(s.detail ?? '')),
+      );
+    return `Nothing checked: none of the ${count(result.sources.length, SOURCES)} could be ${
+      offline ? 'reached — are you offline?' : 'read.'
+    }`;
+  }
+  const v = summarise(result).verdicts;
+  return (
+    `Summary: ${count(result.claims.length, CLAIMS)}: ${v.supported} supported, ${v.partial} partly supported, ` +
+    `${v.not_found} not supported, ${v.unavailable} unreadable.`
+  );
 }
 
 /** Live fetching with the shared policy; in Node the names are resolved first so none points inside. */
@@ -85,11 +128,14 @@ export async function savedSources(dir: string): Promise<SourceLoader> {
   };
 }
 
-export function formatCheck(result: CheckResult): string {
+export function formatCheck(result: CheckResult, options: { live: boolean } = { live: true }): string {
   const lines: string[] = [];
   lines.push(`${result.title || '(untitled page)'}${result.url ? `\n${result.url}` : ''}`);
-  const read = result.sources.filter((s) => s.status === 'ok' || s.status === 'redirected').length;
-  lines.push(`${result.claims.length} cited claims, ${result.sources.length} sources (${read} read)`, '');
+  const read = readCount(result);
+  lines.push(
+    `${count(result.claims.length, CLAIMS)}, ${count(result.sources.length, SOURCES)} (${read} read)`,
+    '',
+  );
   if (result.sources.length === 0) {
     lines.push('No citation markers found on this page.');
     return `${lines.join('\n')}\n`;
@@ -122,6 +168,7 @@ export function formatCheck(result: CheckResult): string {
         lines.push(`      not in it: ${[...new Set(missing)].join(', ')}`);
     }
   }
+  lines.push('', checkSummaryLine(result, options));
   return `${lines.join('\n')}\n`;
 }
 

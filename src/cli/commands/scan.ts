@@ -3,6 +3,7 @@ import type { JsonReport } from '../../core/types';
 import { type CliIo, parseFlags } from '../io';
 import { loadPage, UserError } from '../load-page';
 import { table } from '../table';
+import { CLAIMS, count, FINDINGS, SOURCES } from '../words';
 
 export const SCAN_USAGE = 'citelens scan <file.html | URL> [--json]';
 
@@ -25,7 +26,7 @@ export function formatReport(report: JsonReport): string {
   const lines: string[] = [];
   lines.push(`${report.title || '(untitled page)'}${report.url ? `\n${report.url}` : ''}`);
   lines.push(
-    `${report.claims.length} cited claims, ${report.sources.length} sources, ${report.findings.length} findings`,
+    `${count(report.claims.length, CLAIMS)}, ${count(report.sources.length, SOURCES)}, ${count(report.findings.length, FINDINGS)}`,
   );
   lines.push('');
   if (report.sources.length) {

@@ -3,6 +3,7 @@ import { judgeSupport } from '../../core/verify/judge';
 import { readSourceText, type SourceText } from '../../core/verify/source-text';
 import type { CliIo } from '../io';
 import { parseHtml } from '../load-page';
+import { count, LINES } from '../words';
 
 /**
  * `citelens score`: JSON lines in, `{"claim": …, "source": …}` (source as plain text or HTML), JSON lines out,
@@ -12,18 +13,20 @@ import { parseHtml } from '../load-page';
 export async function runScore(io: Pick<CliIo, 'stdin' | 'stdout' | 'stderr'>): Promise<number> {
   const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   const sources = new SourceCache(16);
-  let lineNumber = 0;
   let errors = 0;
+  let scored = 0;
   for await (const line of lines) {
-    lineNumber++;
     if (!line.trim()) continue;
+    scored++;
     const out = scoreLine(line, sources);
     if ('error' in out) errors++;
     // Respect back-pressure so a slow reader of thousands of lines does not make us buffer them all.
     if (!io.stdout.write(`${JSON.stringify(out)}\n`)) await new Promise((r) => io.stdout.once('drain', r));
   }
-  if (errors > 0) io.stderr.write(`citelens score: ${errors} of ${lineNumber} lines could not be scored\n`);
-  return 0;
+  if (errors > 0)
+    io.stderr.write(`citelens score: ${errors} of ${count(scored, LINES)} could not be scored\n`);
+  // Every line failing means the input was not what score reads: a script should notice.
+  return scored > 0 && errors === scored ? 1 : 0;
 }
 
 type Scored =

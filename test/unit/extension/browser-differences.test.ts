@@ -34,6 +34,15 @@ describe('manifestFor', () => {
     });
   });
 
+  it('names the home page in both browsers and the author where the browser reads it (Firefox)', () => {
+    const chrome = manifestFor('chrome', base, '1.2.3');
+    const firefox = manifestFor('firefox', base, '1.2.3');
+    expect(chrome.homepage_url).toMatch(/^https:\/\//);
+    expect(firefox.homepage_url).toBe(chrome.homepage_url);
+    expect(firefox.author).toBe('The CiteLens developers');
+    expect(chrome.author).toBeUndefined();
+  });
+
   it('leaves the shared manifest untouched', () => {
     const before = JSON.stringify(base);
     manifestFor('chrome', base, '9.9.9');

@@ -61,7 +61,7 @@ describe('citelens score', () => {
       verdict: 'supported',
       passages: [{ text: 'MCP passed 150,000,000 downloads this week.' }],
     });
-    expect(err).toContain('2 of 5 lines');
+    expect(err).toContain('2 of 4 lines');
   });
 
   it('gives at most three passages, each with a text and a score', async () => {
