@@ -134,3 +134,9 @@ for (const name of [
     `judge: ${pairs.length} claim/source pairs in ${ms.toFixed(0)} ms (${((pairs.length / ms) * 1000).toFixed(0)} pairs/s)`,
   );
 }
+
+// The extension itself in Chromium, against the page alone and the floor extension (scripts/bench-browser.ts).
+if (process.env.CITELENS_BENCH_NODE_ONLY !== '1') {
+  const { runBrowserBench } = await import('./bench-browser');
+  await runBrowserBench();
+}

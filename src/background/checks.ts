@@ -105,6 +105,8 @@ export class Checks {
       cache: this.cache,
       signal: controller.signal,
       mayRead: (url) => granted.has(originPattern(url) ?? ''),
+      // A full or failing storage.local is said, not hidden: the check goes on uncached.
+      onCacheError: (error) => console.warn('CiteLens: a read source could not be cached:', error),
       onProgress: ({ done, total }) => update({ kind: 'checking', done, total }),
     }).then(
       (result) => update({ kind: 'done', result }),

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseHTML } from 'linkedom';
+import { charsetOf } from '../core/fetch/classify';
+import { decode, readCapped } from '../core/fetch/read-body';
 
 /** A failure the command line reports in one line, without a stack trace. */
 export class UserError extends Error {}
@@ -10,7 +12,7 @@ export interface LoadedPage {
   url: string | null;
 }
 
-const MAX_PAGE_BYTES = 20 * 1024 * 1024;
+export const MAX_PAGE_BYTES = 20 * 1024 * 1024;
 const FETCH_TIMEOUT_MS = 20_000;
 
 /** Parses HTML text with linkedom, the JavaScript DOM the core runs on in Node. */
@@ -41,9 +43,13 @@ async function fetchPage(url: string): Promise<LoadedPage> {
   const type = response.headers.get('content-type') ?? '';
   if (type && !/html|xml/i.test(type))
     throw new UserError(`${url} is not an HTML page (${type.split(';')[0]})`);
-  const length = Number(response.headers.get('content-length') ?? '0');
-  if (length > MAX_PAGE_BYTES) throw new UserError(`${url} is too large (${length} bytes)`);
-  const html = await response.text();
+  // Read as a stream and cut off at the cap: a declared length is not trusted, and an endless chunked body stops.
+  const body = await readCapped(response, MAX_PAGE_BYTES);
+  if (body.kind === 'too-large') throw new UserError(`${url} is too large (over ${MAX_PAGE_BYTES} bytes)`);
+  const html = decode(
+    body.bytes,
+    charsetOf(type, new TextDecoder('latin1').decode(body.bytes.subarray(0, 2048))),
+  );
   if (!looksLikeHtml(html)) throw new UserError(`${url} did not return an HTML page`);
   const document = parseHtml(html);
   if (!document.body?.textContent?.trim()) throw new UserError(`${url} has no text`);

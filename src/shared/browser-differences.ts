@@ -18,6 +18,7 @@ export interface ManifestInput {
   background?: { service_worker?: string; scripts?: string[]; type?: 'module' };
   browser_specific_settings?: unknown;
   minimum_chrome_version?: string;
+  content_security_policy?: { extension_pages?: string };
   author?: string;
   [key: string]: unknown;
 }
@@ -46,6 +47,10 @@ export function manifestFor<M extends ManifestInput>(browser: TargetBrowser, bas
     // @crxjs/vite-plugin in firefox mode also needs `scripts` in its input to emit the right loader.
     manifest.background = { scripts: [entry], type: 'module' };
     delete manifest.minimum_chrome_version;
+    // Firefox's MV3 default CSP for extension pages (the background included) ends in `upgrade-insecure-requests`,
+    // so every http source would be asked for as https and fail. The same policy, without the upgrade: cited
+    // pages on http are read as http (Chrome's default has no upgrade).
+    manifest.content_security_policy = { extension_pages: "script-src 'self'; object-src 'self'" };
     manifest.browser_specific_settings = {
       gecko: {
         id: GECKO_ID,

@@ -84,7 +84,9 @@ export function checkSummaryLine(result: CheckResult, { live }: { live: boolean 
 export function liveSources(): SourceLoader {
   const queue = new FetchQueue();
   const resolveHost = async (host: string) => (await lookup(host, { all: true })).map((a) => a.address);
-  return (url, signal) => fetchSource(url, { queue, resolveHost, ...(signal ? { signal } : {}) });
+  // Node shows each redirect's Location: every hop is checked and its name resolved before it is asked.
+  return (url, signal) =>
+    fetchSource(url, { queue, resolveHost, redirects: 'manual', ...(signal ? { signal } : {}) });
 }
 
 /** The sanitised file name a saved copy of `url` goes by (before its extension). */

@@ -42,6 +42,8 @@ export interface CheckOptions {
   /** Whether an address may be read (the extension: the reader allowed its site). Others are `not-checked`. */
   mayRead?: (url: string) => boolean;
   maxSources?: number;
+  /** Told when the cache could not keep a source (the check goes on; the shell reports it). */
+  onCacheError?: (error: unknown) => void;
 }
 
 interface Outcome {
@@ -156,7 +158,7 @@ async function readSource(key: string, url: string, options: CheckOptions): Prom
         status: withoutHtml(status),
         text: text ? { title: text.title, text: text.text } : null,
       })
-      .catch(() => {});
+      .catch((error: unknown) => options.onCacheError?.(error));
   }
   return { status: withoutHtml(status), text };
 }

@@ -51,10 +51,20 @@ export function toJson(page: JsonReport, check: CheckResult | null, now = new Da
 
 /** Page text in Markdown: no HTML, no links or emphasis it did not ask for, one line. */
 function md(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`)
-    .trim();
+  return (
+    text
+      .replace(/\s+/g, ' ')
+      // Every character CommonMark or GFM gives a meaning inline: emphasis, code, links, images, HTML, entities,
+      // tables, headings, strike-through (`~`).
+      .replace(/[\\`*_[\]<>|#~!&]/g, (c) => `\\${c}`)
+      // GFM's extended autolinks: bare `scheme://`, `www.` and e-mail addresses become links unless broken up.
+      .replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, '$1\\:')
+      .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`)
+      .replace(/@/g, '\\@')
+      .trim()
+      // A list item or a setext/thematic line where the text starts.
+      .replace(/^([-+=]|\d+[.)])/, '\\$1')
+  );
 }
 
 function link(text: string, url: string | null): string {

@@ -31,6 +31,17 @@ export interface FetchSourceOptions {
   allowPrivateHosts?: boolean;
   /** Where it can (Node), resolve the name first and refuse names that point into a private network. */
   resolveHost?: (hostname: string) => Promise<string[]>;
+  /**
+   * `manual`: every redirect is followed by CiteLens itself, each hop checked (host policy, `mayRead`,
+   * `resolveHost`) before it is asked, at most `maxHops` of them. Needs a platform that shows a redirect's
+   * Location (Node); browsers hide it from extensions (an "opaqueredirect"), so there `follow` checks only the
+   * first and the last address.
+   */
+  redirects?: 'follow' | 'manual';
+  /** Redirects followed before the link counts as a loop (manual mode). */
+  maxHops?: number;
+  /** Whether the reader allows reading this address; asked for each hop in manual mode, and for the last. */
+  mayRead?: (url: string) => boolean | Promise<boolean>;
   /** Shared between calls to bound concurrency per host and overall; a private one by default. */
   queue?: FetchQueue;
   sleep?: (ms: number) => Promise<void>;
@@ -44,6 +55,7 @@ export const FETCH_DEFAULTS = {
   retries: 2,
   backoffMs: 1_000,
   maxRetryAfterMs: 10_000,
+  maxHops: 10,
 } as const;
 
 const ACCEPT = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1';
@@ -60,18 +72,75 @@ export async function fetchSource(url: string, options: FetchSourceOptions = {})
   const verdict = checkUrl(url, options);
   if (!verdict.ok) return { kind: 'refused', url, reason: verdict.reason };
   const host = verdict.url.hostname;
-  if (options.resolveHost && !options.allowPrivateHosts) {
-    let addresses: string[];
-    try {
-      addresses = await options.resolveHost(host.replace(/^\[|\]$/g, ''));
-    } catch (error) {
-      return { kind: 'error', url, message: `cannot resolve ${host}: ${errorMessage(error)}` };
-    }
-    const reason = addresses.map(privateAddressReason).find((r) => r !== null);
-    if (reason) return { kind: 'refused', url, reason: `${host} resolves to ${reason}` };
-  }
+  const refusal = await hostRefusal(verdict.url, url, options);
+  if (refusal) return refusal;
   const queue = options.queue ?? new FetchQueue();
   return queue.run(host, () => withRetries(verdict.url.href, url, options));
+}
+
+/** Why a hop's address may not be asked for (the reader's consent, then what its name resolves to), or null. */
+async function hostRefusal(
+  target: URL,
+  url: string,
+  options: FetchSourceOptions,
+): Promise<LinkStatus | null> {
+  if (options.mayRead && !(await options.mayRead(target.href)))
+    return { kind: 'refused', url, reason: `${target.hostname} is not a site the reader allowed` };
+  if (!options.resolveHost || options.allowPrivateHosts) return null;
+  const host = target.hostname;
+  let addresses: string[];
+  try {
+    addresses = await options.resolveHost(host.replace(/^\[|\]$/g, ''));
+  } catch (error) {
+    return { kind: 'error', url, message: `cannot resolve ${host}: ${errorMessage(error)}` };
+  }
+  if (addresses.length === 0) return { kind: 'error', url, message: `${host} has no address` };
+  const reason = addresses.map(privateAddressReason).find((r) => r !== null);
+  return reason ? { kind: 'refused', url, reason: `${host} resolves to ${reason}` } : null;
+}
+
+/**
+ * Manual redirects: asks each hop with `redirect: "manual"` and checks the next address before asking it. The
+ * response that is not a redirect is returned with the address it came from; a refused hop is the link's status.
+ */
+async function followHops(
+  href: string,
+  url: string,
+  doFetch: typeof fetch,
+  signal: AbortSignal,
+  options: FetchSourceOptions,
+): Promise<{ response: Response; at: string } | { done: LinkStatus }> {
+  const maxHops = options.maxHops ?? FETCH_DEFAULTS.maxHops;
+  let at = href;
+  for (let hop = 0; ; hop++) {
+    const response = await doFetch(at, {
+      credentials: 'omit',
+      redirect: 'manual',
+      signal,
+      headers: { accept: ACCEPT },
+    });
+    const location =
+      response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
+    if (response.type !== 'opaqueredirect' && location === null) return { response, at };
+    await response.body?.cancel().catch(() => {});
+    if (response.type === 'opaqueredirect')
+      return { done: { kind: 'refused', url, reason: 'redirected where this platform does not show' } };
+    if (hop >= maxHops) return { done: { kind: 'redirect-loop', url } };
+    let next: string;
+    try {
+      next = new URL(location as string, at).href;
+    } catch {
+      return { done: { kind: 'error', url, message: 'redirected to an invalid address' } };
+    }
+    const verdict = checkUrl(next, options);
+    if (!verdict.ok) return { done: { kind: 'refused', url, reason: `redirected to ${verdict.reason}` } };
+    const refusal = await hostRefusal(verdict.url, url, options);
+    if (refusal)
+      return {
+        done: refusal.kind === 'refused' ? { ...refusal, reason: `redirected: ${refusal.reason}` } : refusal,
+      };
+    at = verdict.url.href;
+  }
 }
 
 async function withRetries(href: string, url: string, options: FetchSourceOptions): Promise<LinkStatus> {
@@ -114,12 +183,21 @@ async function attemptOnce(href: string, url: string, options: FetchSourceOption
   options.signal?.addEventListener('abort', onAbort, { once: true });
   const doFetch = options.fetch ?? globalThis.fetch;
   try {
+    if (options.redirects === 'manual') {
+      const hops = await followHops(href, url, doFetch, controller.signal, options);
+      if ('done' in hops) return hops;
+      return await readResponse(hops.response, url, options, hops.at);
+    }
     const response = await doFetch(href, {
       credentials: 'omit',
       redirect: 'follow',
       signal: controller.signal,
       headers: { accept: ACCEPT },
     });
+    if (options.mayRead && response.url && !(await options.mayRead(response.url))) {
+      await response.body?.cancel().catch(() => {});
+      return { done: { kind: 'refused', url, reason: 'redirected to a site the reader has not allowed' } };
+    }
     return await readResponse(response, url, options);
   } catch (error) {
     if (timedOut) return { done: { kind: 'timeout', url, afterMs: timeoutMs } };
@@ -154,8 +232,13 @@ async function startsWithRedirect(
   }
 }
 
-async function readResponse(response: Response, url: string, options: FetchSourceOptions): Promise<Attempt> {
-  const finalUrl = response.url || url;
+async function readResponse(
+  response: Response,
+  url: string,
+  options: FetchSourceOptions,
+  at?: string,
+): Promise<Attempt> {
+  const finalUrl = at ?? (response.url || url);
   const discard = async () => {
     await response.body?.cancel().catch(() => {});
   };

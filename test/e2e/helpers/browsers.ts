@@ -18,6 +18,9 @@ const GECKO_ID = 'citelens@citelens.dev';
 /** Fixed so the tests know the moz-extension:// origin (Firefox otherwise picks a random one per profile). */
 const FIREFOX_EXTENSION_UUID = '6f1d2a8e-3c1b-4f0e-9a57-2e8b4c0d7a11';
 
+/** Names Firefox resolves to 127.0.0.1 in the tests' profile (network.dns.localDomains). */
+export const FIREFOX_TEST_HOSTS = ['sources.citelens.test'];
+
 export const VIEWPORT = { width: 1200, height: 900 };
 
 // Both libraries type `evaluate` for their own handle types; the tests pass only plain data across.
@@ -303,6 +306,10 @@ export async function launchFirefox(
       'network.proxy.http_port': 9,
       'network.proxy.ssl': '127.0.0.1',
       'network.proxy.ssl_port': 9,
+      // Test host names that are not loopback names (Firefox exempts 127.0.0.1 and localhost from some rules, such
+      // as the upgrade of http to https): resolved to 127.0.0.1 and not proxied.
+      'network.dns.localDomains': FIREFOX_TEST_HOSTS.join(','),
+      'network.proxy.no_proxies_on': FIREFOX_TEST_HOSTS.join(','),
       // A headless browser cannot show the optional-permission prompt: answer "allow" for the reader.
       'extensions.webextOptionalPermissionPrompts': false,
     },

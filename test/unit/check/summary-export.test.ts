@@ -157,3 +157,26 @@ describe('text fragment links', () => {
     expect(textFragmentUrl('not a url', 'x')).toBeNull();
   });
 });
+
+describe('Markdown export of hostile page text', () => {
+  it('leaves no autolink, strike-through, link, image, HTML, entity or heading from a title', async () => {
+    const { toMarkdown: render } = await import('../../../src/core/check/export');
+    const hostile =
+      'Win ~~big~~ at https://evil.example/x or www.evil.example, mail me@evil.example ![i](http://e/x.png) [l](https://e) <img src=x onerror=alert(1)> &lt;b&gt; # no';
+    const page = {
+      url: 'https://news.example/a',
+      title: hostile,
+      claims: [],
+      sources: [],
+      findings: [],
+    } as unknown as Parameters<typeof render>[0];
+    const out = render(page, null, new Date('2026-05-07T10:00:00Z'));
+    const title = out.split('\n')[0] ?? '';
+    expect(title).not.toMatch(/(?<!\\)~~/);
+    expect(title).not.toMatch(/https:\/\//);
+    expect(title).not.toMatch(/(?<!\\)www\./);
+    expect(title).not.toMatch(/(?<!\\)@/);
+    expect(title).not.toMatch(/(?<!\\)[<[!&]/);
+    expect(title.startsWith('# Citation report: ')).toBe(true);
+  });
+});

@@ -78,3 +78,16 @@ describe('isRestrictedUrl', () => {
     expect(isRestrictedUrl(url, browser)).toBe(restricted);
   });
 });
+
+describe('Firefox reads http sources as http', () => {
+  it("declares its own extension CSP, without Firefox's default upgrade-insecure-requests", () => {
+    const m = manifestFor('firefox', { background: { scripts: ['bg.js'] } }, '1.0.0') as {
+      content_security_policy?: { extension_pages?: string };
+    };
+    expect(m.content_security_policy?.extension_pages).toMatch(/script-src 'self'/);
+    expect(m.content_security_policy?.extension_pages).not.toMatch(/upgrade-insecure-requests/);
+    expect(
+      'content_security_policy' in manifestFor('chrome', { background: { scripts: ['bg.js'] } }, '1.0.0'),
+    ).toBe(false);
+  });
+});

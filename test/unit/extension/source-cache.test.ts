@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { CachedSource } from '../../../src/core/check';
 
 vi.mock('webextension-polyfill', () => ({ default: { storage: { local: {} } } }));
-const { StorageSourceCache, MAX_ENTRIES } = await import('../../../src/background/source-cache');
+const { StorageSourceCache, MAX_ENTRIES, MAX_BYTES } = await import('../../../src/background/source-cache');
 
 /** `storage.local` in memory, with the calls the cache makes. */
 function memoryArea() {
@@ -66,5 +66,42 @@ describe('the storage.local source cache', () => {
     // The five oldest went.
     for (let i = 0; i < 5; i++) expect(area.data.has(`source:https://a.example/${i}`)).toBe(false);
     expect(area.data.has(`source:https://a.example/${MAX_ENTRIES + 4}`)).toBe(true);
+  });
+});
+
+describe('the source cache under a full storage.local (issue 7)', () => {
+  it('evicts by size as well as count, oldest first', async () => {
+    const area = memoryArea();
+    const cache = new StorageSourceCache(area as never, () => 1000);
+    // 30 entries of ~300 kB: far under the count bound, over the size bound.
+    for (let i = 0; i < 30; i++)
+      await cache.put(entry(`https://a.example/${i}`, 100 + i, 'y'.repeat(300_000)));
+    await cache.prune();
+    const left = [...area.data.keys()];
+    const bytes = [...area.data.entries()].reduce((n, [k, v]) => n + k.length + JSON.stringify(v).length, 0);
+    expect(bytes).toBeLessThanOrEqual(MAX_BYTES);
+    expect(left.length).toBeGreaterThan(0);
+    expect(left).toContain('source:https://a.example/29');
+    expect(left).not.toContain('source:https://a.example/0');
+  });
+
+  it('makes room when a write fails, and throws when it still cannot write', async () => {
+    const area = memoryArea();
+    const cache = new StorageSourceCache(area as never, () => 1000);
+    for (let i = 0; i < 20; i++)
+      await cache.put(entry(`https://a.example/${i}`, 100 + i, 'z'.repeat(250_000)));
+    const set = area.set.bind(area);
+    let refused = 1;
+    area.set = async (items) => {
+      if (refused-- > 0) throw new Error('QUOTA_BYTES quota exceeded');
+      return set(items);
+    };
+    await cache.put(entry('https://new.example/', 999));
+    expect(area.data.has('source:https://new.example/')).toBe(true);
+    expect(area.data.has('source:https://a.example/0')).toBe(false);
+    area.set = async () => {
+      throw new Error('QUOTA_BYTES quota exceeded');
+    };
+    await expect(cache.put(entry('https://newer.example/', 1000))).rejects.toThrow(/quota/);
   });
 });

@@ -38,7 +38,7 @@ describe('which links may be fetched', () => {
     'http://172.32.0.1/',
     'http://100.128.0.1/',
     'http://8.8.8.8/',
-    'http://[2001:db8::1]/',
+    'http://[2606:4700::1111]/',
     'https://news.local.example.com/',
   ])('allows %s', (url) => {
     expect(checkUrl(url)).toMatchObject({ ok: true });
