@@ -3,7 +3,7 @@
  * addressed to it. It keeps state in memory only; the content script is the source of truth and is asked again
  * when the background has been stopped and restarted (a service worker in Chrome, an event page in Firefox).
  */
-import browser, { type Runtime, type Tabs } from 'webextension-polyfill';
+import browser, { type Tabs } from 'webextension-polyfill';
 import { isRestrictedUrl } from '../shared/browser-differences';
 import {
   type CheckRequestOutcome,
@@ -93,11 +93,6 @@ async function pageStateOf(tabId: number): Promise<PageState | null> {
   }
 }
 
-/** Whether a message comes from one of CiteLens's own pages (the popup, the consent page), not a web page. */
-function fromExtensionPage(sender: Runtime.MessageSender): boolean {
-  return sender.url?.startsWith(browser.runtime.getURL('')) === true;
-}
-
 /**
  * The card's "Check sources", or an automatic check. When every source's site is allowed it starts at once;
  * otherwise the card cannot ask (content scripts have no permissions API and the request needs a click in an
@@ -134,33 +129,25 @@ async function step(direction: StepDirection, tab: Tabs.Tab | undefined): Promis
   await sendToTab(target.id, 'step', { direction }).catch(() => {}); // a page without CiteLens: nothing to do
 }
 
+// Who may send each of these is decided in ALLOWED_SENDERS (shared/messages.ts), before any handler runs: the
+// content script speaks only for its own tab, and only CiteLens's own pages name a tab.
 handleMessages({
-  pageState: (state, sender) => {
-    const tabId = sender.tab?.id;
-    if (tabId !== undefined && sender.frameId === 0) {
-      // The same tab on another page (a single-page site changing its address): the old check is not its.
-      const before = states.get(tabId);
-      if (before && before.url !== state.url) checks.forget(tabId);
-      remember(tabId, state);
-    }
+  pageState: (state, from) => {
+    // The same tab on another page (a single-page site changing its address): the old check is not its.
+    const before = states.get(from.tabId);
+    if (before && before.url !== state.url) checks.forget(from.tabId);
+    remember(from.tabId, state);
     return { ok: true };
   },
   tabView: ({ tabId }) => tabView(tabId),
-  startCheck: async ({ tabId }, sender) => ({
-    outcome: fromExtensionPage(sender) ? await startCheck(tabId) : 'nothing',
-  }),
-  requestCheck: async ({ auto }, sender) => {
-    const tabId = sender.tab?.id;
-    if (tabId === undefined || sender.frameId !== 0 || fromExtensionPage(sender))
-      return { outcome: 'nothing' };
-    return { outcome: await requestCheck(tabId, auto) };
-  },
-  expectGrant: ({ tabId }, sender) => {
-    if (fromExtensionPage(sender)) expectingGrant.set(tabId, Date.now());
+  startCheck: async ({ tabId }) => ({ outcome: await startCheck(tabId) }),
+  requestCheck: async ({ auto }, from) => ({ outcome: await requestCheck(from.tabId, auto) }),
+  expectGrant: ({ tabId }) => {
+    expectingGrant.set(tabId, Date.now());
     return { ok: true };
   },
-  cancelCheck: ({ tabId }, sender) => {
-    const target = fromExtensionPage(sender) ? tabId : sender.tab?.id;
+  cancelCheck: ({ tabId }, from) => {
+    const target = from.context === 'content' ? from.tabId : tabId;
     if (target !== undefined) checks.cancel(target);
     return { ok: true };
   },
