@@ -60,15 +60,20 @@ export interface MessageMap {
   /** What the popup shows for a tab. */
   tabView: { request: { tabId: number }; response: TabView };
   /**
-   * Check the sources of a tab's page, reading the sites the reader has allowed. Sent by the popup and the
-   * consent page right after `permissions.request`, in the reader's click.
+   * The reader allowed the sources' sites and asks for a check of a tab's page. Sent by the popup and the consent
+   * page right after `permissions.request`, in the reader's click; the background records the sites as allowed
+   * for the page's site and reads them.
    */
-  startCheck: { request: { tabId: number }; response: { outcome: CheckRequestOutcome } };
+  startCheck: {
+    /** `origins`: the sources' sites the page showed the reader and they allowed (match patterns). */
+    request: { tabId: number; origins: string[] };
+    response: { outcome: CheckRequestOutcome };
+  };
   /**
    * The popup is asking the browser for the sources' sites right now. A prompt can take the popup's focus and
    * close it before it hears the answer, so the background starts the check itself when the grant arrives.
    */
-  expectGrant: { request: { tabId: number }; response: { ok: true } };
+  expectGrant: { request: { tabId: number; origins: string[] }; response: { ok: true } };
   /** From the sender's page: the card's "Check sources" (`auto: false`) or an automatic check (`auto: true`). */
   requestCheck: { request: { auto: boolean }; response: { outcome: CheckRequestOutcome } };
   /** Stop a tab's check (the popup names the tab; the content script means its own). */
@@ -135,11 +140,19 @@ export interface Self {
   base: string;
 }
 
+/** What the receiver reads of `runtime.MessageSender`. */
+export interface SenderFacts {
+  id?: string;
+  url?: string;
+  frameId?: number;
+  tab?: { id?: number };
+}
+
 /**
  * Which context a message came from, from what the browser says of its sender, or null when it is none CiteLens
  * answers (another extension, a content script in a frame, a page that is not http(s)).
  */
-export function senderContext(sender: Runtime.MessageSender, self: Self): Sender | null {
+export function senderContext(sender: SenderFacts, self: Self): Sender | null {
   if (!self.id || sender.id !== self.id || typeof sender.url !== 'string') return null;
   const url = sender.url;
   // The browser sets `url` itself: a page cannot make its content script's messages come from an extension page.
@@ -153,7 +166,7 @@ export function senderContext(sender: Runtime.MessageSender, self: Self): Sender
 /** The sender, if it may send a message of this type; else null. */
 export function acceptedSender<K extends MessageType>(
   type: K,
-  sender: Runtime.MessageSender,
+  sender: SenderFacts,
   self: Self,
 ): SenderOf<K> | null {
   const from = senderContext(sender, self);

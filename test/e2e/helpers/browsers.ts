@@ -26,11 +26,6 @@ export const VIEWPORT = { width: 1200, height: 900 };
 // Both libraries type `evaluate` for their own handle types; the tests pass only plain data across.
 type Evaluate = <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) => Promise<R>;
 type PlaywrightWait = <A>(fn: (arg: A) => unknown, arg: A, options: { timeout: number }) => Promise<unknown>;
-type PuppeteerWait = <A>(
-  fn: (arg: A) => unknown,
-  options: { timeout: number; polling: number },
-  arg: A,
-) => Promise<unknown>;
 
 export interface Clip {
   x: number;
@@ -73,8 +68,13 @@ export interface ExtensionBrowser {
 /** Which build to load: the one readers get, or the end-to-end tests' own (dist/test/<browser>). */
 export type BuildKind = 'release' | 'test';
 
+/**
+ * Where the builds are: this tree's dist, or CITELENS_DIST (another tree's dist, such as an old build the attack
+ * tests must fail on).
+ */
 function buildDir(browser: 'chrome' | 'firefox', build: BuildKind): string {
-  return join(repoRoot, build === 'test' ? `dist/test/${browser}` : `dist/${browser}`);
+  const dist = process.env.CITELENS_DIST || join(repoRoot, 'dist');
+  return join(dist, build === 'test' ? `test/${browser}` : browser);
 }
 
 function requireBuild(dir: string): void {
@@ -265,11 +265,14 @@ class FirefoxPage implements ReaderPage {
     return (this.page as unknown as { evaluate: Evaluate }).evaluate(fn, arg);
   }
   async waitFor<A>(fn: (arg: A) => unknown, arg: A, timeoutMs = 15_000) {
-    await (this.page as unknown as { waitForFunction: PuppeteerWait }).waitForFunction(
-      fn,
-      { timeout: timeoutMs, polling: 50 },
-      arg,
-    );
+    // Not Puppeteer's waitForFunction: it builds its poller with Function(), which the extension pages' CSP (no
+    // 'unsafe-eval') refuses. Each evaluation here is a WebDriver BiDi call, which no page's CSP sees.
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      if (await this.evaluate(fn, arg).catch(() => false)) return;
+      if (Date.now() > until) throw new Error(`waitFor: not true after ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
   }
   click(x: number, y: number) {
     return this.page.mouse.click(x, y);
