@@ -264,14 +264,25 @@ class FirefoxPage implements ReaderPage {
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
     return (this.page as unknown as { evaluate: Evaluate }).evaluate(fn, arg);
   }
+  /**
+   * Polls with `evaluate`, not Puppeteer's `waitForFunction`: the latter rebuilds the predicate with `Function()`
+   * inside the page, which an extension page's CSP (`script-src 'self'`) blocks in Firefox ESR 140.
+   */
   async waitFor<A>(fn: (arg: A) => unknown, arg: A, timeoutMs = 15_000) {
-    // Not Puppeteer's waitForFunction: it builds its poller with Function(), which the extension pages' CSP (no
-    // 'unsafe-eval') refuses. Each evaluation here is a WebDriver BiDi call, which no page's CSP sees.
-    const until = Date.now() + timeoutMs;
+    const deadline = Date.now() + timeoutMs;
+    let lastError: unknown = null;
     for (;;) {
-      if (await this.evaluate(fn, arg).catch(() => false)) return;
-      if (Date.now() > until) throw new Error(`waitFor: not true after ${timeoutMs} ms`);
-      await new Promise((r) => setTimeout(r, 50));
+      try {
+        if (await this.evaluate(fn, arg)) return;
+        lastError = null;
+      } catch (error) {
+        lastError = error; // the page is navigating or its context is not ready yet
+      }
+      if (Date.now() > deadline)
+        throw new Error(
+          `Waiting failed: ${timeoutMs} ms exceeded${lastError ? ` (${String(lastError)})` : ''}`,
+        );
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
   click(x: number, y: number) {
