@@ -7,7 +7,6 @@
  */
 import { parseHTML } from 'linkedom';
 import browser from 'webextension-polyfill';
-import type { JsonReport } from '../core';
 import { cacheKey } from '../core/check/cache';
 import { checkReport, MAX_SOURCES_PER_CHECK } from '../core/check/check-report';
 import type { SourceLoader } from '../core/check/types';
