@@ -8,7 +8,7 @@ import { type JsonReport, type PageReport, scanDocumentInSlices, toJsonReport } 
 import { claimVerdict } from '../core/check/summary';
 import type { CheckResult } from '../core/check/types';
 import type { SupportVerdict } from '../core/verify/judge';
-import { CLAIM_STATE, checkedClaimFor } from '../shared/check-view';
+import { CLAIM_STATE, checkedClaimFor, checkedSourceOfClaim } from '../shared/check-view';
 import { highlightName } from '../shared/highlight-style';
 import {
   type CheckState,
@@ -394,12 +394,8 @@ export class Controller {
       claimText: live.claim.text,
       markers: live.claim.markers.map((m) => m.label),
       sources: sources.map((s): CardSource => {
-        if (!result) return s;
-        const status =
-          result.sources.find((c) => c.id === s.id && c.url === s.url) ??
-          result.sources.find((c) => c.url === s.url);
-        const judgement = checked?.judgements.find((j) => j.source === status?.id) ?? null;
-        return status ? { ...s, checked: { status, judgement } } : s;
+        const found = result ? checkedSourceOfClaim(result, live.claim, s) : null;
+        return found ? { ...s, checked: found } : s;
       }),
       findings,
       index: live.index,
