@@ -281,11 +281,24 @@ class FirefoxPage implements ReaderPage {
     return (this.page as unknown as { evaluate: Evaluate }).evaluate(fn, arg);
   }
   async waitFor<A>(fn: (arg: A) => unknown, arg: A, timeoutMs = 15_000) {
-    await (this.page as unknown as { waitForFunction: PuppeteerWait }).waitForFunction(
-      fn,
-      { timeout: timeoutMs, polling: 50 },
-      arg,
-    );
+    const until = Date.now() + timeoutMs;
+    try {
+      await (this.page as unknown as { waitForFunction: PuppeteerWait }).waitForFunction(
+        fn,
+        { timeout: timeoutMs, polling: 50 },
+        arg,
+      );
+      return;
+    } catch (error) {
+      // waitForFunction compiles its poller with Function(), which the extension's own CSP (script-src 'self')
+      // blocks in its pages: poll with evaluate there instead.
+      if (!/blocked by CSP/.test(String((error as { cause?: unknown }).cause ?? error))) throw error;
+    }
+    for (;;) {
+      if (await this.evaluate(fn, arg).catch(() => false)) return;
+      if (Date.now() > until) throw new Error(`waitFor: not true after ${timeoutMs} ms: ${String(fn)}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
   }
   click(x: number, y: number) {
     return this.page.mouse.click(x, y);
