@@ -122,13 +122,12 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: every redirect hop is c
     await browser.allowSites(sites.map((s) => `http://${s}/*`));
     const popup = await control.openPopup(tab);
     await clickElement(popup, 'button.check-sources');
-    // Polled with evaluate: Firefox's extension CSP blocks the Function() a waitForFunction compiles.
-    const until = Date.now() + 30_000;
-    let view = await readPopupCheck(popup);
-    while (view.check !== 'done' && Date.now() < until) {
-      await new Promise((r) => setTimeout(r, 100));
-      view = await readPopupCheck(popup);
-    }
+    await popup.waitFor(
+      () => document.querySelector('.check-panel')?.getAttribute('data-check') === 'done',
+      null,
+      30_000,
+    );
+    const view = await readPopupCheck(popup);
     await popup.close();
     return view;
   };

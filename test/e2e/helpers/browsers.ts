@@ -37,11 +37,6 @@ export const VIEWPORT = { width: 1200, height: 900 };
 // Both libraries type `evaluate` for their own handle types; the tests pass only plain data across.
 type Evaluate = <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) => Promise<R>;
 type PlaywrightWait = <A>(fn: (arg: A) => unknown, arg: A, options: { timeout: number }) => Promise<unknown>;
-type PuppeteerWait = <A>(
-  fn: (arg: A) => unknown,
-  options: { timeout: number; polling: number },
-  arg: A,
-) => Promise<unknown>;
 
 export interface Clip {
   x: number;
@@ -280,24 +275,25 @@ class FirefoxPage implements ReaderPage {
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
     return (this.page as unknown as { evaluate: Evaluate }).evaluate(fn, arg);
   }
+  /**
+   * Polls with `evaluate`, not Puppeteer's `waitForFunction`: the latter rebuilds the predicate with `Function()`
+   * inside the page, which an extension page's CSP (`script-src 'self'`) blocks in Firefox ESR 140.
+   */
   async waitFor<A>(fn: (arg: A) => unknown, arg: A, timeoutMs = 15_000) {
-    const until = Date.now() + timeoutMs;
-    try {
-      await (this.page as unknown as { waitForFunction: PuppeteerWait }).waitForFunction(
-        fn,
-        { timeout: timeoutMs, polling: 50 },
-        arg,
-      );
-      return;
-    } catch (error) {
-      // waitForFunction compiles its poller with Function(), which the extension's own CSP (script-src 'self')
-      // blocks in its pages: poll with evaluate there instead.
-      if (!/blocked by CSP/.test(String((error as { cause?: unknown }).cause ?? error))) throw error;
-    }
+    const deadline = Date.now() + timeoutMs;
+    let lastError: unknown = null;
     for (;;) {
-      if (await this.evaluate(fn, arg).catch(() => false)) return;
-      if (Date.now() > until) throw new Error(`waitFor: not true after ${timeoutMs} ms: ${String(fn)}`);
-      await new Promise((r) => setTimeout(r, 50));
+      try {
+        if (await this.evaluate(fn, arg)) return;
+        lastError = null;
+      } catch (error) {
+        lastError = error; // the page is navigating or its context is not ready yet
+      }
+      if (Date.now() > deadline)
+        throw new Error(
+          `Waiting failed: ${timeoutMs} ms exceeded${lastError ? ` (${String(lastError)})` : ''}`,
+        );
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
   click(x: number, y: number) {
