@@ -1,9 +1,9 @@
 /**
  * Checking a page's sources, in real Chromium and real Firefox ESR, with the end-to-end tests' own build (the
- * one whose background may read loopback pages; see src/background/test-build.ts). The page is the seed article
- * with its references pointed at local source pages written for the tests (test/e2e/fixtures/sources): one that
- * supports the claims, one that says something else, one with the right words and the wrong numbers, one behind
- * a redirect to another site, a 404, a soft 404, a redirect loop, a slow page, a 50 MB page, a PDF, a login
+ * one that reads the test servers' names, *.test, which the browsers resolve to loopback; see
+ * src/background/test-build.ts). The page is the seed article with its references pointed at local source pages
+ * written for the tests (test/e2e/fixtures/sources): one that supports the claims, one that says something else,
+ * one with the right words and the wrong numbers, one behind a redirect to another site the reader allowed, a 404, a soft 404, a redirect loop, a slow page, a 50 MB page, a PDF, a login
  * wall. Nothing is read until the reader asks; the card asks through the consent window; the popup shows every
  * link's status, the summary and the export; a revisit comes from the cache; a check can be cancelled.
  */
@@ -51,7 +51,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: checking sources', (bro
   };
 
   beforeAll(async () => {
-    server = await startSourceServer();
+    server = await startSourceServer({ named: true });
     browser = await launch(browserName, 'test');
     control = await Control.open(browser);
     await control.setSettings(null);
@@ -79,7 +79,8 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: checking sources', (bro
   });
 
   it("the card's Check sources asks for the sources' site, then reads them, showing n of m", async () => {
-    await browser.allowSites(['http://127.0.0.1/*']);
+    const sites = [server.origin, server.elsewhere].map((o) => `http://${new URL(o).hostname}/*`);
+    await browser.allowSites(sites);
     await clickElement(page, 'citelens-card >>> button.check-sources');
     // The card cannot ask the browser itself: the consent window names the site and asks, in the reader's click.
     await page.waitFor(() => {
@@ -87,14 +88,14 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: checking sources', (bro
       return box && box.getAttribute('data-check') !== 'idle';
     }, null);
     // Asked in both browsers, although Firefox counts the content script's match patterns as granted host
-    // access: the reader never allowed this site for this page.
+    // access: the reader never allowed these sites for this page.
     expect((await readCheckCard(page)).check).toBe('consent');
     const consent = await browser.waitForExtensionPage('src/consent/index.html', 'button.allow');
     const origins = await consent.evaluate(
       () => [...document.querySelectorAll('li[data-origin]')].map((li) => li.getAttribute('data-origin')),
       null,
     );
-    expect(origins).toEqual(['http://127.0.0.1/*']);
+    expect(origins).toEqual(sites);
     expect(server.requests).toEqual([]);
     await clickElement(consent, 'button.allow');
     await page.waitFor(
@@ -153,7 +154,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: checking sources', (bro
     const moved = await card(claimIndex('By bypassing established providers'));
     expect(moved.sources[0]?.status).toBe('redirected');
     expect(moved.sources[0]?.linkStatus).toBe(
-      `Moved to another site: to ${server.origin.replace('127.0.0.1', 'localhost')}/sources/joint-ventures.html`,
+      `Moved to another site: to ${server.elsewhere}/sources/joint-ventures.html`,
     );
     expect(moved.sources[0]?.verdict).toBe('supported');
 
@@ -288,7 +289,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: checking sources', (bro
   });
 
   it('on a site the reader listed for automatic checks, the sources are checked without a click', async () => {
-    await control.setSettings({ autoCheckSites: ['127.0.0.1'] });
+    await control.setSettings({ autoCheckSites: [new URL(server.origin).hostname] });
     await page.goto(pageUrl);
     await control.ready(tab, pageUrl);
     const popup = await control.openPopup(tab);

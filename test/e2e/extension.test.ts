@@ -303,7 +303,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (browserName) => {
     expect(view.sources).toHaveLength(11);
     for (const s of view.sources) {
       expect(s.status).toBe('refused');
-      expect(s.statusText).toBe('Not read (a local address): a loopback address');
+      expect(s.statusText).toBe('Not read (refused): a loopback address');
     }
     expect(sources.requests).toEqual([]);
     await popup.close();

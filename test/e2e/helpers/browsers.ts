@@ -18,8 +18,19 @@ const GECKO_ID = 'citelens@citelens.dev';
 /** Fixed so the tests know the moz-extension:// origin (Firefox otherwise picks a random one per profile). */
 const FIREFOX_EXTENSION_UUID = '6f1d2a8e-3c1b-4f0e-9a57-2e8b4c0d7a11';
 
+/**
+ * The test servers' names, under `.test` (reserved for testing): both browsers resolve them to 127.0.0.1, and
+ * the test build reads them (src/background/test-build.ts), but not loopback addresses themselves.
+ * `sources.citelens.test` and `elsewhere.test` are two sites.
+ */
+export const TEST_HOSTS = ['sources.citelens.test', 'elsewhere.test'];
 /** Names Firefox resolves to 127.0.0.1 in the tests' profile (network.dns.localDomains). */
-export const FIREFOX_TEST_HOSTS = ['sources.citelens.test'];
+export const FIREFOX_TEST_HOSTS = TEST_HOSTS;
+/**
+ * A name that is not a test server's and resolves to 127.0.0.1 in the Firefox profile: a public-looking name
+ * pointing into the reader's own machine, which the test build must refuse like the readers' build.
+ */
+export const LOOPBACK_ALIAS = 'loopback-alias.example';
 
 export const VIEWPORT = { width: 1200, height: 900 };
 
@@ -207,8 +218,8 @@ export async function launchChromium(
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
-      // Hermetic: every host but the loopback test servers fails at once ("localhost" plays another site).
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+      // Hermetic: every host but the loopback test servers and their names fails at once.
+      `--host-resolver-rules=${TEST_HOSTS.map((h) => `MAP ${h} 127.0.0.1, `).join('')}MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost`,
     ],
   });
   let extensionOrigin = '';
@@ -355,8 +366,8 @@ export async function launchFirefox(
       'network.proxy.ssl_port': 9,
       // Test host names that are not loopback names (Firefox exempts 127.0.0.1 and localhost from some rules, such
       // as the upgrade of http to https): resolved to 127.0.0.1 and not proxied.
-      'network.dns.localDomains': FIREFOX_TEST_HOSTS.join(','),
-      'network.proxy.no_proxies_on': FIREFOX_TEST_HOSTS.join(','),
+      'network.dns.localDomains': [...FIREFOX_TEST_HOSTS, LOOPBACK_ALIAS].join(','),
+      'network.proxy.no_proxies_on': [...FIREFOX_TEST_HOSTS, LOOPBACK_ALIAS].join(','),
       // A headless browser cannot show the optional-permission prompt: answer "allow" for the reader.
       'extensions.webextOptionalPermissionPrompts': false,
     },
