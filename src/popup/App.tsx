@@ -201,7 +201,7 @@ interface ReportProps {
 }
 
 function Report({ report, check, tabId, onShowClaim, onChanged }: ReportProps) {
-  const maxCited = Math.max(1, ...report.sources.map((s) => s.claims.length));
+  const maxCited = report.sources.reduce((max, s) => Math.max(max, s.claims.length), 1);
   const sourceLabel = new Map(report.sources.map((s) => [s.id, s.label]));
   const result: CheckResult | null = check.kind === 'done' ? check.result : null;
   return (
