@@ -79,10 +79,11 @@ function hostsIn(value: unknown, key: string, problems: string[]): string[] {
 
 /** A list read back from its items, in order, each host once. */
 function readList(stored: Record<string, unknown>, key: ListKey, problems: string[]): string[] {
-  const hosts = hostsIn(stored[key], key, problems);
-  for (let i = 1; `${key}.${i}` in stored; i++)
-    hosts.push(...hostsIn(stored[`${key}.${i}`], `${key}.${i}`, problems));
-  return [...new Set(hosts)];
+  const hosts = new Set(hostsIn(stored[key], key, problems));
+  for (let i = 1; `${key}.${i}` in stored; i++) {
+    for (const host of hostsIn(stored[`${key}.${i}`], `${key}.${i}`, problems)) hosts.add(host);
+  }
+  return [...hosts];
 }
 
 /** A boolean, also as the strings and numbers a hand-edited or older value may hold. */
