@@ -43,6 +43,7 @@ const COLOUR_NAME: Record<PaletteKey, MessageKey> = {
 export function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [saved, setSaved] = useState(false);
+  const [failed, setFailed] = useState(false);
 
   useEffect(() => {
     void loadSettings().then(setSettings);
@@ -52,11 +53,21 @@ export function Options() {
   if (!settings) return null;
 
   const update = (patch: Partial<Settings>) => {
+    const before = settings;
     setSettings({ ...settings, ...patch });
-    void saveSettings(patch).then(() => {
-      setSaved(true);
-      setTimeout(() => setSaved(false), 1500);
-    });
+    setFailed(false);
+    void saveSettings(patch).then(
+      () => {
+        setSaved(true);
+        setTimeout(() => setSaved(false), 1500);
+      },
+      (error: unknown) => {
+        // Nothing was written: show what is kept, and say why.
+        setSettings(before);
+        setFailed(true);
+        console.warn('CiteLens: settings not saved:', error);
+      },
+    );
   };
 
   return (
@@ -148,6 +159,11 @@ export function Options() {
           {saved ? t('optionsSaved') : ''}
         </span>
       </div>
+      {failed && (
+        <p class="not-saved" role="alert">
+          {t('settingsTooLarge')}
+        </p>
+      )}
     </main>
   );
 }
