@@ -45,7 +45,7 @@ export async function evaluateInCardChromium<R, A>(
     await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
   }
   if (shadowBackendId === undefined) {
-    const text = await page.evaluate(`${caller(fn, arg, '', 'null')}()`);
+    const text = await page.evaluate(`(${caller(fn, arg, '', 'null')})()`);
     return JSON.parse(text as string) as R;
   }
   const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadowBackendId });

@@ -280,6 +280,22 @@ export class Control {
   }
 }
 
+/** A point in the card once the card has stopped moving (it is placed after it opens, and follows its claim). */
+async function settledInCard(
+  page: ReaderPage,
+  centre: (root: ParentNode | null, sel: string) => { x: number; y: number } | null,
+  selector: string,
+): Promise<{ x: number; y: number } | null> {
+  let last = await page.evaluateInCard(centre, selector);
+  for (let i = 0; i < 20 && last; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    const now = await page.evaluateInCard(centre, selector);
+    if (now && now.x === last.x && now.y === last.y) return now;
+    last = now;
+  }
+  return last;
+}
+
 /**
  * Clicks an element with the real mouse (a trusted click: `permissions.request` accepts nothing else), after
  * scrolling it into view. `selector` may reach into the card's closed shadow root as "card >>> .x".
@@ -294,7 +310,7 @@ export async function clickElement(page: ReaderPage, selector: string): Promise<
   };
   const inCard = selector.startsWith('card >>> ') ? selector.slice('card >>> '.length) : null;
   const point = inCard
-    ? await page.evaluateInCard(centre, inCard)
+    ? await settledInCard(page, centre, inCard)
     : await page.evaluate((sel) => {
         const el = document.querySelector(sel);
         if (!(el instanceof Element)) return null;
