@@ -57,7 +57,10 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: attacks from the page',
   let browser: ExtensionBrowser;
   let control: Control;
 
-  /** Opens a page in a new tab and waits for the scan. */
+  /**
+   * Opens a page in a new tab and waits for the scan. Each test has an address of its own, so that what an attack
+   * did to one page (a check the old build let it start) cannot change the next test's page.
+   */
   const open = async (path: string): Promise<ReaderPage> => {
     const page = await browser.newPage();
     const url = `${server.origin}${path}`;
@@ -91,7 +94,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: attacks from the page',
   });
 
   it('(a) a page script clicking a claim or its marker opens no card', async () => {
-    const page = await open('/seed');
+    const page = await open('/seed?attack=a');
     const point = await pointInHighlight(page, CLAIM, 0);
     await page.evaluate(
       ({ x, y, name }) => {
@@ -140,7 +143,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: attacks from the page',
   });
 
   it('(b) a page script pressing Check sources in the card the reader opened starts no check and opens no consent window', async () => {
-    const page = await open('/seed');
+    const page = await open('/seed?attack=b');
     await readerOpensCard(page);
     const before = await page.evaluateInCard(
       (root) => root?.querySelector('.check')?.getAttribute('data-check') ?? null,
@@ -196,7 +199,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: attacks from the page',
   });
 
   it('(c) a page script reads nothing of the card: no shadowRoot, no stolen root, no text on any path', async () => {
-    const page = await open('/seed');
+    const page = await open('/seed?attack=c');
     // Installed after load, but before the reader's first card: every shadow root made from now on is copied, and
     // every event's path is walked.
     await page.evaluate(() => {
@@ -299,7 +302,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: attacks from the page',
   });
 
   it('(e) synthetic keys from a page script open nothing, and close nothing the reader opened', async () => {
-    const page = await open('/seed');
+    const page = await open('/seed?attack=e');
     await page.evaluate((name) => {
       const range = [...(CSS.highlights.get(name) as unknown as Set<Range>)][0] as Range;
       const paragraph = range.startContainer.parentElement as HTMLElement;
