@@ -280,17 +280,28 @@ export class Control {
   }
 }
 
-/** A point in the card once the card has stopped moving (it is placed after it opens, and follows its claim). */
-async function settledInCard(
-  page: ReaderPage,
-  centre: (root: ParentNode | null, sel: string) => { x: number; y: number } | null,
-  selector: string,
-): Promise<{ x: number; y: number } | null> {
-  let last = await page.evaluateInCard(centre, selector);
-  for (let i = 0; i < 20 && last; i++) {
+/**
+ * A point in the card once the card has stopped moving. The card is fixed beside its claim and follows it, so
+ * scrolling the page moves the card after the point was read: the element is scrolled only when it is out of
+ * view ("nearest", which scrolls the card's own overflow first), then measured until two readings agree.
+ */
+async function settledInCard(page: ReaderPage, selector: string): Promise<{ x: number; y: number } | null> {
+  const measure = (root: ShadowRoot | null, arg: { sel: string; scroll: boolean }) => {
+    const el = root?.querySelector(arg.sel);
+    if (!(el instanceof Element)) return null;
+    let r = el.getBoundingClientRect();
+    const inView = r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth;
+    if (!inView && arg.scroll) {
+      el.scrollIntoView({ block: 'nearest', behavior: 'instant' });
+      r = el.getBoundingClientRect();
+    }
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2, inView };
+  };
+  let last = await page.evaluateInCard(measure, { sel: selector, scroll: true });
+  for (let i = 0; i < 30 && last; i++) {
     await new Promise((r) => setTimeout(r, 100));
-    const now = await page.evaluateInCard(centre, selector);
-    if (now && now.x === last.x && now.y === last.y) return now;
+    const now = await page.evaluateInCard(measure, { sel: selector, scroll: i % 5 === 4 });
+    if (now?.inView && now.x === last.x && now.y === last.y) return now;
     last = now;
   }
   return last;
@@ -301,16 +312,9 @@ async function settledInCard(
  * scrolling it into view. `selector` may reach into the card's closed shadow root as "card >>> .x".
  */
 export async function clickElement(page: ReaderPage, selector: string): Promise<void> {
-  const centre = (root: ParentNode | null, sel: string) => {
-    const el = root?.querySelector(sel);
-    if (!(el instanceof Element)) return null;
-    el.scrollIntoView({ block: 'center', behavior: 'instant' });
-    const r = el.getBoundingClientRect();
-    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-  };
   const inCard = selector.startsWith('card >>> ') ? selector.slice('card >>> '.length) : null;
   const point = inCard
-    ? await settledInCard(page, centre, inCard)
+    ? await settledInCard(page, inCard)
     : await page.evaluate((sel) => {
         const el = document.querySelector(sel);
         if (!(el instanceof Element)) return null;
