@@ -22,6 +22,11 @@ export interface Settings {
   /** Palette colour of the claim whose card is open. */
   activeColour: PaletteKey;
   /**
+   * Whether checked claims are painted by verdict on the page. Off by default: highlight names are readable by
+   * the page's scripts (`CSS.highlights`), so per-verdict names would tell the page what the check found.
+   */
+  verdictHighlights: boolean;
+  /**
    * Host names where the reader lets CiteLens check the sources as soon as a page is read. Only sources on sites
    * the reader has already allowed are read then; the others wait for "Check sources".
    */
@@ -36,6 +41,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   // colour, chosen by the page for its background, is what the reader reads.
   claimColour: DEFAULT_CLAIM_COLOUR,
   activeColour: DEFAULT_ACTIVE_COLOUR,
+  verdictHighlights: false,
   autoCheckSites: [],
 });
 
@@ -112,6 +118,7 @@ export function normaliseSettings(stored: Record<string, unknown>, problems: str
   } else if (stored.highlightStyle !== undefined) problems.push('highlightStyle: not a known style');
   s.claimColour = colourOf(stored.claimColour) ?? s.claimColour;
   s.activeColour = colourOf(stored.activeColour) ?? s.activeColour;
+  if (typeof stored.verdictHighlights === 'boolean') s.verdictHighlights = stored.verdictHighlights;
   return s;
 }
 

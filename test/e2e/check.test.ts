@@ -18,7 +18,7 @@ import {
   type ReaderPage,
 } from './helpers/browsers';
 import { highlightSizes, readCheckCard, readPopupCheck } from './helpers/check-reader';
-import { Control, clickElement, highlightNames } from './helpers/reader';
+import { Control, clickElement, highlightNames, waitForCard, waitInCard } from './helpers/reader';
 import { EXTRA_CLAIMS, type SourceServer, startSourceServer } from './helpers/source-server';
 
 const CLAIMS = 48;
@@ -46,7 +46,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: checking sources', (bro
   /** Opens a claim's card and reads it. */
   const card = async (index: number) => {
     await control.send(tab, 'showClaim', { claimId: (claims[index] as JsonClaim).id });
-    await page.waitFor(() => !!document.querySelector('citelens-card'), null);
+    await waitForCard(page);
     return readCheckCard(page);
   };
 
@@ -81,12 +81,16 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: checking sources', (bro
   it("the card's Check sources asks for the sources' site, then reads them, showing n of m", async () => {
     const sites = [server.origin, server.elsewhere].map((o) => `http://${new URL(o).hostname}/*`);
     await browser.allowSites(sites);
-    await clickElement(page, 'citelens-card >>> button.check-sources');
+    await clickElement(page, 'card >>> button.check-sources');
     // The card cannot ask the browser itself: the consent window names the site and asks, in the reader's click.
-    await page.waitFor(() => {
-      const box = document.querySelector('citelens-card')?.shadowRoot?.querySelector('.check');
-      return box && box.getAttribute('data-check') !== 'idle';
-    }, null);
+    await waitInCard(
+      page,
+      (root) => {
+        const box = root?.querySelector('.check');
+        return box && box.getAttribute('data-check') !== 'idle';
+      },
+      null,
+    );
     // Asked in both browsers, although Firefox counts the content script's match patterns as granted host
     // access: the reader never allowed these sites for this page.
     expect((await readCheckCard(page)).check).toBe('consent');
@@ -98,23 +102,17 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: checking sources', (bro
     expect(origins).toEqual(sites);
     expect(server.requests).toEqual([]);
     await clickElement(consent, 'button.allow');
-    await page.waitFor(
-      () =>
-        document
-          .querySelector('citelens-card')
-          ?.shadowRoot?.querySelector('.check')
-          ?.getAttribute('data-check') === 'checking',
+    await waitInCard(
+      page,
+      (root) => root?.querySelector('.check')?.getAttribute('data-check') === 'checking',
       null,
       10_000,
     );
     const during = await readCheckCard(page);
     expect(during.progress).toMatch(new RegExp(`^Reading sources: \\d+ of ${SOURCES}$`));
-    await page.waitFor(
-      () =>
-        document
-          .querySelector('citelens-card')
-          ?.shadowRoot?.querySelector('.check')
-          ?.getAttribute('data-check') === 'done',
+    await waitInCard(
+      page,
+      (root) => root?.querySelector('.check')?.getAttribute('data-check') === 'done',
       null,
       CHECK_MS,
     );
@@ -177,7 +175,11 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: checking sources', (bro
     }
     await page.press('Escape');
 
-    // Highlights by verdict, every claim under exactly one of them.
+    // By default the page's highlights say nothing of the verdicts (the page's scripts can read their names).
+    expect(Object.keys(await highlightSizes(page))).toEqual(['citelens-claim']);
+    // Highlights by verdict when the reader asks for them, every claim under exactly one of them.
+    await control.setSettings({ verdictHighlights: true });
+    await page.waitFor(() => CSS.highlights.has('citelens-supported'), null);
     const sizes = await highlightSizes(page);
     expect(Object.keys(sizes).sort()).toEqual([
       'citelens-partial',

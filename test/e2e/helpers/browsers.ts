@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page as PlaywrightPage } from 'playwright-core';
 import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
 import { repoRoot } from '../../../scripts/serve-pages.mjs';
+import { evaluateInCardChromium, evaluateInCardFirefox, type InCard } from './closed-shadow';
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -49,6 +50,11 @@ export interface ReaderPage {
   readonly url: string;
   goto(url: string): Promise<void>;
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  /**
+   * Runs `fn` with the card's (closed) shadow root, or null when no card is open, through the automation
+   * protocol: the page's own scripts cannot do this (./closed-shadow.ts).
+   */
+  evaluateInCard<R, A>(fn: InCard<R, A>, arg: A): Promise<R>;
   waitFor<A>(fn: (arg: A) => unknown, arg: A, timeoutMs?: number): Promise<void>;
   click(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;
@@ -71,6 +77,8 @@ export interface ExtensionBrowser {
    * site-access call, Firefox through its preference that skips optional-permission prompts (set at launch).
    */
   allowSites(patterns: string[]): Promise<void>;
+  /** The addresses of every tab and window the browser has open (to see that no consent window opened). */
+  pageUrls(): Promise<string[]>;
   /** The extension's own page that opens next (the consent window), once its selector is there. */
   waitForExtensionPage(pathPrefix: string, readySelector: string): Promise<ReaderPage>;
   close(): Promise<void>;
@@ -84,7 +92,9 @@ export type BuildKind = 'release' | 'test';
  * tests must fail on).
  */
 function buildDir(browser: 'chrome' | 'firefox', build: BuildKind): string {
-  const dist = process.env.CITELENS_DIST || join(repoRoot, 'dist');
+  // CITELENS_DIST (or CITELENS_E2E_DIST) points the tests at another build's dist/ (an older commit's), to show
+  // that a security test fails on the build before the fix.
+  const dist = process.env.CITELENS_DIST || process.env.CITELENS_E2E_DIST || join(repoRoot, 'dist');
   return join(dist, build === 'test' ? `test/${browser}` : browser);
 }
 
@@ -122,6 +132,9 @@ export class ChromiumPage implements ReaderPage {
   }
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
     return (this.page as unknown as { evaluate: Evaluate }).evaluate(fn, arg);
+  }
+  evaluateInCard<R, A>(fn: InCard<R, A>, arg: A): Promise<R> {
+    return evaluateInCardChromium(this.page, fn, arg);
   }
   async waitFor<A>(fn: (arg: A) => unknown, arg: A, timeoutMs = 15_000) {
     await (this.page as unknown as { waitForFunction: PlaywrightWait }).waitForFunction(fn, arg, {
@@ -255,6 +268,9 @@ export async function launchChromium(
       );
       await page.close();
     },
+    async pageUrls() {
+      return context.pages().map((p) => p.url());
+    },
     async waitForExtensionPage(pathPrefix, readySelector) {
       const url = `${extensionOrigin}/${pathPrefix}`;
       const page =
@@ -307,6 +323,9 @@ class FirefoxPage implements ReaderPage {
   }
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
     return (this.page as unknown as { evaluate: Evaluate }).evaluate(fn, arg);
+  }
+  evaluateInCard<R, A>(fn: InCard<R, A>, arg: A): Promise<R> {
+    return evaluateInCardFirefox(this.page, fn, arg);
   }
   /**
    * Polls with `evaluate`, not Puppeteer's `waitForFunction`: the latter rebuilds the predicate with `Function()`
@@ -392,6 +411,11 @@ export async function launchFirefox(
     },
     async allowSites() {
       // extensions.webextOptionalPermissionPrompts is off in this profile: requests are granted as asked.
+    },
+    async pageUrls() {
+      // page.url() can lag behind in Firefox: ask each document.
+      const pages = await browser.pages();
+      return Promise.all(pages.map((p) => p.evaluate(() => location.href).catch(() => p.url())));
     },
     async waitForExtensionPage(pathPrefix, readySelector) {
       const url = `${extensionOrigin}/${pathPrefix}`;

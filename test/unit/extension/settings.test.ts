@@ -50,6 +50,12 @@ describe('settings', () => {
     ).toEqual({ ...DEFAULT_SETTINGS, disabledSites: ['a.org'] });
   });
 
+  it('paints no verdicts on the page unless the reader turned it on (the page can read highlight names)', () => {
+    expect(DEFAULT_SETTINGS.verdictHighlights).toBe(false);
+    expect(normaliseSettings({ verdictHighlights: 'yes' }).verdictHighlights).toBe(false);
+    expect(normaliseSettings({ verdictHighlights: true }).verdictHighlights).toBe(true);
+  });
+
   it('is off per site (www. or not) and everywhere', () => {
     const s = { ...DEFAULT_SETTINGS, disabledSites: ['example.org'] };
     expect(siteOf('https://www.example.org/a')).toBe('example.org');
