@@ -4,6 +4,7 @@ import { findingsFor } from './findings';
 import type { MarkerCandidate } from './markers/candidates';
 import { CandidateWalker } from './markers/find-candidates';
 import { TargetIndex } from './markers/target-index';
+import { mightHaveMarkers } from './page-hints';
 import { linkBase, pageLanguage, pageTitle, pageUrl } from './page-info';
 import type { ReferenceEntry } from './references/entries';
 import { parseEntry } from './references/parse-entry';
@@ -23,22 +24,6 @@ export interface SliceOptions extends ScanOptions {
   sliceMs?: number;
   /** How to hand the thread back between slices (a macrotask in the page; nothing in tests). */
   yieldToHost?: () => Promise<void>;
-}
-
-/** Characters and elements without which a page cannot hold a marker: checked first so idle pages cost nothing. */
-const MARKER_HINT = /[[⁰¹²³⁴⁵⁶⁷⁸⁹]/;
-
-/**
- * Whether the page can hold a marker at all, in a few native queries: a superscript, a sidenote, a marker-sized
- * same-page link, or a bracket or superscript digit in its text. Most pages without citations stop here.
- */
-function mightHaveMarkers(root: Element): boolean {
-  if (root.querySelector('sup, label[for], span.inline-footnote, [role="doc-noteref"]')) return true;
-  for (const link of Array.from(root.querySelectorAll('a[href*="#"]'))) {
-    const text = link.textContent ?? '';
-    if (text.length <= 14 && /[\p{N}[]|^\s*[a-z]{1,2}\s*$/iu.test(text)) return true;
-  }
-  return MARKER_HINT.test(root.textContent ?? '');
 }
 
 function emptyReport(doc: Document, url: string | null): PageReport {
