@@ -9,8 +9,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'vite';
-import { type ManifestInput, manifestFor, type TargetBrowser } from './src/shared/browser-differences';
+import { build, defineConfig, type Plugin, type ResolvedConfig } from 'vite';
+import { CONTENT_CARD_FILE, CONTENT_MAIN_FILE } from './src/content/lazy-files';
+import {
+  contentScriptResources,
+  type ManifestInput,
+  manifestFor,
+  type TargetBrowser,
+  type WebAccessibleResources,
+} from './src/shared/browser-differences';
 import { highlightStylesheet } from './src/shared/highlight-style';
 
 const readJson = <T>(path: string): T =>
@@ -32,6 +39,70 @@ function writeHighlightStylesheet(): void {
   if (current !== css) writeFileSync(path, css);
 }
 
+/** The content script's parts loaded after its entry, each built as one self-contained ES module. */
+const LAZY_CONTENT_PARTS: [entry: string, fileName: string][] = [
+  ['src/content/main.ts', CONTENT_MAIN_FILE],
+  ['src/content/card.ts', CONTENT_CARD_FILE],
+];
+
+/**
+ * The content script's lazy parts (src/content/lazy-files.ts): its main part and the card, imported at run time
+ * by address (`runtime.getURL`), and made web-accessible to http(s) pages as each browser takes the manifest key
+ * (src/shared/browser-differences.ts). Each is one file with its imports inlined: under Chrome's
+ * `use_dynamic_url` a module's relative imports resolve against the extension's fixed address, which is refused,
+ * so a lazy part must import nothing relative.
+ */
+function lazyContentScript(target: TargetBrowser): Plugin & {
+  renderCrxManifest(manifest: { web_accessible_resources?: WebAccessibleResources[] }): unknown;
+} {
+  let config: ResolvedConfig;
+  return {
+    name: 'citelens:lazy-content-script',
+    apply: 'build',
+    configResolved(resolved) {
+      config = resolved;
+    },
+    generateBundle: {
+      // Before crxjs writes the manifest, which wants every web-accessible file in the bundle.
+      order: 'pre',
+      async handler() {
+        for (const [entry, fileName] of LAZY_CONTENT_PARTS) {
+          const result = await build({
+            configFile: false,
+            logLevel: 'warn',
+            root: config.root,
+            mode: config.mode,
+            define: config.define,
+            build: {
+              write: false,
+              emptyOutDir: false,
+              minify: config.build.minify,
+              sourcemap: false,
+              target: config.build.target,
+              lib: { entry, formats: ['es'], fileName: () => fileName },
+              rollupOptions: { output: { codeSplitting: false } },
+            },
+          });
+          const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) =>
+            'output' in r ? r.output : [],
+          );
+          const chunk = outputs.find((o) => o.type === 'chunk' && o.isEntry);
+          if (chunk?.type !== 'chunk') throw new Error(`vite.config.ts: ${entry} built no module`);
+          this.emitFile({ type: 'asset', fileName, source: chunk.code });
+        }
+      },
+    },
+    renderCrxManifest(manifest) {
+      const files = LAZY_CONTENT_PARTS.map(([, fileName]) => fileName);
+      manifest.web_accessible_resources = [
+        ...(manifest.web_accessible_resources ?? []),
+        contentScriptResources(target, files),
+      ];
+      return manifest;
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const [browser, variant] = mode.split('-') as [string, string | undefined];
   if ((browser !== 'chrome' && browser !== 'firefox') || (variant !== undefined && variant !== 'test')) {
@@ -47,10 +118,12 @@ export default defineConfig(({ mode }) => {
   return {
     plugins: [
       preact(),
+      lazyContentScript(target),
       crx({
         manifest: manifest as unknown as ManifestV3Export,
         browser: target,
-        // One self-contained file for the content script: no loader, no web-accessible module for pages to see.
+        // The content script's entry is one self-contained file (no loader module to fetch on every page); it
+        // imports its main part (src/content/main.ts) only where the page may cite.
         contentScripts: { standaloneFiles: ['src/content/index.ts'] },
       }),
     ],

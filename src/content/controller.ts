@@ -26,7 +26,7 @@ import {
   type Settings,
   watchSettings,
 } from '../shared/settings';
-import { type CardCheck, type CardContent, type CardSource, ClaimCard } from './card';
+import type { CardCheck, CardContent, CardSource } from './card';
 import {
   claimAtPoint,
   clearHighlights,
@@ -35,6 +35,8 @@ import {
   liveClaim,
   setHighlight,
 } from './highlights';
+// The card's code, styles and positioning load on the first open (src/content/lazy-card.ts).
+import { LazyCard as ClaimCard } from './lazy-card';
 import { RescanTimer } from './rescan-timer';
 import { forEachSliced, SLICE_MS, yieldToHost } from './slices';
 import { isReaderEvent } from './trust';

@@ -1,8 +1,109 @@
-/** Content script entry: one controller per page, and no error ever escapes into the page. */
-import { Controller, logError } from './controller';
+/**
+ * Content script entry, run on every http(s) page: small, and all a page without citations ever runs.
+ *
+ * 1. The idle test (src/core/page-hints.ts): a few native queries, no layout read. A page that cannot hold a
+ *    marker or a linked claim stops here, with one MutationObserver that looks only at what arrives later (a
+ *    clock or a ticker costs one regular expression per change) and a message listener for the popup.
+ * 2. Otherwise, or once content that may cite arrives: the reader's settings. CiteLens off for the page: nothing
+ *    more until they change.
+ * 3. Then the main part (src/content/main.ts: scanner, highlights, controller) is imported from the extension,
+ *    and takes over the page and the messages. The card and its positioning load on the first click.
+ *
+ * No error ever escapes into the page.
+ */
+import browser from 'webextension-polyfill';
+import { addedNodeMightCite, type HintOptions, mightHaveCitations } from '../core/page-hints';
+import { pageTitle } from '../core/page-info';
+import { handleMessages, type PageState } from '../shared/messages';
+import { activityFor, loadSettings, watchSettings } from '../shared/settings';
+import { CONTENT_MAIN_FILE } from './lazy-files';
+
+function logError(error: unknown): void {
+  console.warn('[CiteLens]', error);
+}
+
+const url = location.href;
+const hints: HintOptions = { pageUrl: url };
+let observer: MutationObserver | null = null;
+let unwatchSettings: (() => void) | null = null;
+/** Settings asked for and the main part on its way: the popup hears "scanning". */
+let waking = false;
+let awake = false;
+
+/** What the popup hears while the main part is not loaded. */
+async function idlePageState(): Promise<PageState> {
+  if (waking) return { status: 'scanning', url, report: null };
+  const activity = activityFor(await loadSettings(), url);
+  if (activity !== 'on') return { status: activity, url, report: null };
+  return {
+    status: 'ready',
+    url,
+    report: { url, title: pageTitle(document), claims: [], sources: [], findings: [] },
+  };
+}
+
+const stopIdleMessages = handleMessages({
+  getPageState: idlePageState,
+  showClaim: () => ({ shown: false }),
+  step: () => ({ claimId: null }),
+  checkState: () => ({ ok: true }),
+});
+
+function onMutations(records: MutationRecord[]): void {
+  for (const record of records) {
+    const arrived = record.type === 'characterData' ? [record.target] : record.addedNodes;
+    for (const node of arrived) {
+      if (addedNodeMightCite(node, hints)) {
+        void wake().catch(logError);
+        return;
+      }
+    }
+  }
+}
+
+function watchPage(): void {
+  if (observer || !document.body) return;
+  observer = new MutationObserver((records) => {
+    try {
+      onMutations(records);
+    } catch (error) {
+      logError(error);
+    }
+  });
+  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+}
+
+/** The page may cite: settings, then the main part. */
+async function wake(): Promise<void> {
+  if (waking || awake) return;
+  waking = true;
+  try {
+    observer?.disconnect();
+    observer = null;
+    if (activityFor(await loadSettings(), url) !== 'on') {
+      // Off for this page: woken again when the reader turns it on.
+      unwatchSettings ??= watchSettings((settings) => {
+        if (activityFor(settings, url) === 'on') void wake().catch(logError);
+      });
+      return;
+    }
+    const main: typeof import('./main') = await import(
+      /* @vite-ignore */ browser.runtime.getURL(CONTENT_MAIN_FILE)
+    );
+    awake = true;
+    unwatchSettings?.();
+    unwatchSettings = null;
+    // Handed over in one go: the controller answers the messages from here on.
+    stopIdleMessages();
+    main.startController(document, window);
+  } finally {
+    waking = false;
+  }
+}
 
 try {
-  void new Controller(document, window).start().catch(logError);
+  if (mightHaveCitations(document, hints)) void wake().catch(logError);
+  else watchPage();
 } catch (error) {
   logError(error);
 }

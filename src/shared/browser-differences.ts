@@ -72,6 +72,28 @@ export function manifestFor<M extends ManifestInput>(browser: TargetBrowser, bas
   return manifest;
 }
 
+/** A `web_accessible_resources` entry of a Manifest V3 manifest. */
+export interface WebAccessibleResources {
+  resources: string[];
+  matches: string[];
+  use_dynamic_url?: boolean;
+}
+
+/**
+ * What the content script imports after its entry (its main part, the card, the chunks they share), which the
+ * browsers fetch with the page as initiator and so serve only when web-accessible to http(s) pages.
+ *
+ * A web-accessible file lets any page probe for the extension by loading its address. Chrome serves these only
+ * under `use_dynamic_url`'s per-session address, which `runtime.getURL` gives the content script and a page cannot
+ * guess. Firefox has no `use_dynamic_url` (web-ext lint refuses the key); its `moz-extension://` address is a
+ * random id per installation already, which a page does not know either.
+ */
+export function contentScriptResources(browser: TargetBrowser, files: string[]): WebAccessibleResources {
+  const entry: WebAccessibleResources = { resources: files, matches: ['http://*/*', 'https://*/*'] };
+  if (browser === 'chrome') entry.use_dynamic_url = true;
+  return entry;
+}
+
 declare const __CITELENS_BROWSER__: TargetBrowser | undefined;
 
 /** The browser this bundle was built for (Chrome when run unbundled, e.g. in unit tests). */
