@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  contentScriptResources,
   GECKO_ID,
   isRestrictedUrl,
   type ManifestInput,
@@ -98,5 +99,19 @@ describe('Firefox reads http sources as http', () => {
     expect(
       'content_security_policy' in manifestFor('chrome', { background: { scripts: ['bg.js'] } }, '1.0.0'),
     ).toBe(false);
+  });
+});
+
+describe('the content script parts loaded after its entry', () => {
+  it('are web-accessible to http(s) pages, in Chrome only under a per-session address', () => {
+    const files = ['assets/content-main.js', 'assets/content-card.js'];
+    expect(contentScriptResources('chrome', files)).toEqual({
+      resources: files,
+      matches: ['http://*/*', 'https://*/*'],
+      use_dynamic_url: true,
+    });
+    const firefox = contentScriptResources('firefox', files);
+    expect(firefox).toEqual({ resources: files, matches: ['http://*/*', 'https://*/*'] });
+    expect('use_dynamic_url' in firefox).toBe(false);
   });
 });
