@@ -94,6 +94,12 @@ function pagesToRun(): { pages: BenchPage[]; extra: Record<string, string> } {
     { name: 'wikipedia-dog', path: '/pages/parsoid-dog', cited: true, runs: RUNS },
     { name: 'news-no-citations', path: '/pages/neg-ars-minecraft', cited: false, runs: RUNS },
   ];
+  // A news article that cites nothing, as saved (../shared/pages): the idle case.
+  const newsNeg = join(repoRoot, '../shared/pages/news-neg-independent-penalty.html');
+  if (existsSync(newsNeg)) {
+    extra['news-neg'] = readFileSync(newsNeg, 'utf8');
+    pages.push({ name: 'news-neg', path: '/extra/news-neg', cited: false, runs: RUNS });
+  }
   for (const n of [1000, 5000, 20_000, 50_000]) {
     const name = `cited-${n / 1000}k`;
     extra[name] = citedParagraphs(n);
@@ -152,12 +158,51 @@ interface Load {
   heapMB: number;
   loadEventMs: number;
   lateMs: number | null;
+  /** Main-thread time in the extension's own scripts (sampled by V8's profiler); null when not profiled. */
+  extensionMs: number | null;
 }
 
-async function measure(context: BrowserContext, url: string, p: BenchPage): Promise<Load> {
+interface CpuProfile {
+  nodes: { id: number; callFrame: { url: string }; children?: number[] }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Time of the samples with an extension script anywhere on their stack. */
+function extensionTime(profile: CpuProfile): number {
+  const parent = new Map<number, number>();
+  const url = new Map<number, string>();
+  for (const node of profile.nodes) {
+    url.set(node.id, node.callFrame.url);
+    for (const child of node.children ?? []) parent.set(child, node.id);
+  }
+  const inExtension = new Map<number, boolean>();
+  const isExtension = (id: number): boolean => {
+    const known = inExtension.get(id);
+    if (known !== undefined) return known;
+    const own = /^(?:chrome|moz)-extension:\/\//.test(url.get(id) ?? '');
+    const up = parent.get(id);
+    const answer = own || (up !== undefined && isExtension(up));
+    inExtension.set(id, answer);
+    return answer;
+  };
+  let us = 0;
+  // A sample's time is the delta to the next one.
+  for (let i = 0; i < profile.samples.length; i++) {
+    if (isExtension(profile.samples[i] as number)) us += profile.timeDeltas[i + 1] ?? 0;
+  }
+  return us / 1000;
+}
+
+async function measure(context: BrowserContext, url: string, p: BenchPage, profile = false): Promise<Load> {
   const tab: Page = await context.newPage();
   const cdp = await context.newCDPSession(tab);
   await cdp.send('Performance.enable');
+  if (profile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
   await tab.goto(url, { waitUntil: 'load', timeout: 180_000 });
   const started = Date.now();
   type Snapshot = {
@@ -197,6 +242,9 @@ async function measure(context: BrowserContext, url: string, p: BenchPage): Prom
     if (p.cited && !s.changes.length && Date.now() - started < 30_000) continue;
     break;
   }
+  const cpu = profile
+    ? ((await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }).profile
+    : null;
   await cdp.send('HeapProfiler.collectGarbage');
   const { metrics } = (await cdp.send('Performance.getMetrics')) as {
     metrics: { name: string; value: number }[];
@@ -225,6 +273,7 @@ async function measure(context: BrowserContext, url: string, p: BenchPage): Prom
     heapMB: metric('JSHeapUsedSize') / 1e6,
     loadEventMs: s.load,
     lateMs: late && s.appendedAt !== null ? late[0] - s.appendedAt : null,
+    extensionMs: cpu ? extensionTime(cpu) : null,
   };
 }
 
@@ -274,6 +323,7 @@ function summarise(loads: Load[]) {
     heapMB: pick((l) => l.heapMB),
     loadEventMs: pick((l) => l.loadEventMs),
     lateMs: loads[0]?.lateMs ?? null,
+    extensionMs: loads.some((l) => l.extensionMs !== null) ? pick((l) => l.extensionMs ?? 0) : null,
   };
 }
 
@@ -365,17 +415,18 @@ export async function runBrowserBench(): Promise<void> {
     'main ms +fl/+cl',
     'heap MB +fl/+cl',
     'load ev ms off/cl',
+    'ext script ms fl/cl',
   ];
   const rows: string[][] = [header];
   const print = (row: string[]) =>
-    console.log(row.map((c, i) => c.padEnd([18, 13, 20, 6, 36, 23, 16, 16, 12][i] ?? 10)).join(' '));
+    console.log(row.map((c, i) => c.padEnd([18, 13, 20, 6, 36, 23, 16, 16, 18, 20][i] ?? 10)).join(' '));
   print(header);
   try {
     for (const p of pages) {
       const loads: Record<Variant, Load[]> = { off: [], floor: [], citelens: [] };
       for (let run = 0; run < p.runs; run++)
         for (const v of ['off', 'floor', 'citelens'] as Variant[])
-          loads[v].push(await measure(browsers[v].context, `${server.origin}${p.path}`, p));
+          loads[v].push(await measure(browsers[v].context, `${server.origin}${p.path}`, p, v !== 'off'));
       const off = summarise(loads.off);
       const fl = summarise(loads.floor);
       const cl = summarise(loads.citelens);
@@ -391,6 +442,7 @@ export async function runBrowserBench(): Promise<void> {
         `${ms(fl.mainThreadMs - off.mainThreadMs)}/${ms(cl.mainThreadMs - off.mainThreadMs)}`,
         `${(fl.heapMB - off.heapMB).toFixed(1)}/${(cl.heapMB - off.heapMB).toFixed(1)}`,
         `${ms(off.loadEventMs)}/${ms(cl.loadEventMs)}`,
+        `${fl.extensionMs?.toFixed(1) ?? '–'}/${cl.extensionMs?.toFixed(1) ?? '–'}`,
       ];
       rows.push(row);
       print(row);
@@ -403,6 +455,6 @@ export async function runBrowserBench(): Promise<void> {
     }
   }
   console.log(
-    'ranges: highlighted ranges (floor: markers; CiteLens: claim ranges). highlights ms: last change of the highlights after navigation start (storm: "late" = ms from the appended claim to its highlight). long tasks: started after DOMContentLoaded. timer gap: the page\'s own 50 ms timer\'s longest delay. main ms / heap MB: renderer main-thread time and JS heap after GC, added to the page alone.',
+    'ranges: highlighted ranges (floor: markers; CiteLens: claim ranges). highlights ms: last change of the highlights after navigation start (storm: "late" = ms from the appended claim to its highlight). long tasks: started after DOMContentLoaded. timer gap: the page\'s own 50 ms timer\'s longest delay. main ms / heap MB: renderer main-thread time and JS heap after GC, added to the page alone. ext script ms: main-thread time with an extension script on the stack (V8 profiler, 0.1 ms samples; content-script time per load).',
   );
 }

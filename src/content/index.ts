@@ -1,8 +1,9 @@
 /**
  * Content script entry, run on every http(s) page: small, and all a page without citations ever runs.
  *
- * 1. The idle test (src/core/page-hints.ts): a few native queries, no layout read. A page that cannot hold a
- *    marker or a linked claim stops here, with one MutationObserver that looks only at what arrives later (a
+ * 1. The idle test (src/core/page-hints.ts): one walk over the body that stops at the first hint, in steps of
+ *    under a millisecond (a huge page is walked over several tasks), no layout read. A page that cannot hold a
+ *    marker or a linked claim stops there, with one MutationObserver that looks only at what arrives later (a
  *    clock or a ticker costs one regular expression per change) and a message listener for the popup.
  * 2. Otherwise, or once content that may cite arrives: the reader's settings. CiteLens off for the page: nothing
  *    more until they change.
@@ -12,7 +13,7 @@
  * No error ever escapes into the page.
  */
 import browser from 'webextension-polyfill';
-import { addedNodeMightCite, type HintOptions, mightHaveCitations } from '../core/page-hints';
+import { addedNodeMightCite, type HintOptions, HintWalk } from '../core/page-hints';
 import { pageTitle } from '../core/page-info';
 import { handleMessages, type PageState } from '../shared/messages';
 import { activityFor, loadSettings, watchSettings } from '../shared/settings';
@@ -29,10 +30,12 @@ let unwatchSettings: (() => void) | null = null;
 /** Settings asked for and the main part on its way: the popup hears "scanning". */
 let waking = false;
 let awake = false;
+/** The idle test has not answered yet (a huge page). */
+let walking = false;
 
 /** What the popup hears while the main part is not loaded. */
 async function idlePageState(): Promise<PageState> {
-  if (waking) return { status: 'scanning', url, report: null };
+  if (waking || walking) return { status: 'scanning', url, report: null };
   const activity = activityFor(await loadSettings(), url);
   if (activity !== 'on') return { status: activity, url, report: null };
   return {
@@ -101,9 +104,41 @@ async function wake(): Promise<void> {
   }
 }
 
+/** Longest stretch of the idle test in one task, and nodes between two looks at the clock. */
+const STEP_MS = 0.5;
+const NODES_PER_LOOK = 256;
+
+/** Walks the page in steps of at most STEP_MS, each in its own task after the first. */
+function walkPage(walk: HintWalk): void {
+  const started = performance.now();
+  walking = true;
+  for (;;) {
+    const answer = walk.step(NODES_PER_LOOK);
+    if (answer !== null) walking = false;
+    if (answer === true) {
+      observer?.disconnect();
+      void wake().catch(logError);
+      return;
+    }
+    if (answer === false) return;
+    if (performance.now() - started > STEP_MS) break;
+  }
+  setTimeout(() => {
+    try {
+      if (!waking && !awake) walkPage(walk);
+      else walking = false;
+    } catch (error) {
+      logError(error);
+    }
+  }, 0);
+}
+
 try {
-  if (mightHaveCitations(document, hints)) void wake().catch(logError);
-  else watchPage();
+  if (document.body) {
+    // Watching from the start: what arrives while the walk goes on is tested as it arrives.
+    watchPage();
+    walkPage(new HintWalk(document.body, hints));
+  }
 } catch (error) {
   logError(error);
 }

@@ -5,9 +5,9 @@
  * (markers) and the linked-claims finder (links to another site from the article's prose) go on to accept.
  *
  * Two hints:
- *  - markers: a superscript, a sidenote number, a footnote-ish element, a short same-page link, or a bracketed
- *    run or superscript digit in the text the reader sees (text inside scripts, styles and code does not count:
- *    inline JSON and scripts are full of brackets);
+ *  - markers: a superscript, a sidenote number, a footnote-ish element, a same-page link that reads as a marker,
+ *    or a bracketed run that reads as one or a superscript digit in the text the reader sees (text inside
+ *    scripts, styles and code does not count: inline JSON and scripts are full of brackets);
  *  - linked claims: a link in a paragraph, list item or quote, outside navigation, header, footer and asides, to
  *    another host than the page's, with some text of its block around it (a menu item is all link).
  */
@@ -21,58 +21,58 @@ export interface HintOptions {
   countOwnSiteLinks?: boolean;
 }
 
-/** Elements that are a marker (or hold one) by their markup alone. */
-const MARKER_ELEMENTS =
-  'sup, span.inline-footnote, [role="doc-noteref"], label.sidenote-number, label.footnote-number, label.margin-toggle, label.footref, label.sidenote-ref, label.sn-ref';
+/** Subtrees whose text the scanner never reads as prose (src/core/dom/skip.ts; `pre` stays: RFCs are prose in it). */
+const NOT_PROSE = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'code',
+  'kbd',
+  'samp',
+  'var',
+  'tt',
+  'math',
+  'svg',
+  'textarea',
+  'select',
+  'button',
+  'iframe',
+  'object',
+  'canvas',
+]);
+const NOT_PROSE_SELECTOR = [...NOT_PROSE].join(', ');
+
+/** Sidenote numbers (src/core/markers/element-markers.ts): a search form's `label[for]` is none. */
+const SIDENOTE_NUMBER =
+  /(?:^|\s)(?:sidenote-number|footnote-number|margin-toggle|footref|sidenote-ref|sn-ref)(?:\s|$)/;
+const INLINE_FOOTNOTE = /(?:^|\s)inline-footnote(?:\s|$)/i;
 
 /**
- * Text that can hold a marker: a bracketed run whose inside reads as a marker's label ("[1]", "[a]", "[note 3]",
- * "[RFC2119]", the located "[HTTP, section 7.2]" whose link sits inside the brackets, "[citation needed]"), or a
- * superscript digit. "[…]", "[sic]", "[These were]" and a lone "[" are none.
+ * A bracketed run in one text node whose inside reads as a marker's label ("[1]", "[a]", "[note 3]", "[RFC2119]",
+ * "[citation needed]"; not "[…]", "[sic]", "[These were]"), or a superscript digit.
  */
-const TEXT_HINT = /\[([^[\]]+)\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]/g;
+const BRACKET_RUN = /\[([^[\]]+)\]/g;
+const SUPERSCRIPT_DIGIT = /[⁰¹²³⁴⁵⁶⁷⁸⁹]/;
+/** The opening of a located reference whose link follows in the next node: "[HTTP, <a>section 7.2</a>]". */
+const LOCATED_OPENING = /\[[A-Za-z][\w.+\-:/]{0,40},[^[\]]{0,30}$/;
 
-function isLabelHint(inner: string | undefined): boolean {
-  if (inner === undefined) return true; // a superscript digit
+function isLabel(inner: string): boolean {
   const folded = inner.replace(/\s+/g, ' ').trim();
   return /^citation needed$/i.test(folded) || parseMarkerLabel(folded, true) !== null;
 }
 
-/** Elements whose text the scanner never reads as prose (src/core/dom/skip.ts), as they stand in a body. */
-const NOT_PROSE =
-  'script, style, noscript, template, code, pre, kbd, samp, var, tt, math, svg, textarea, select, button, iframe, object, canvas';
-
-/** Where a link can be a claim's citation: in running text. */
-const PROSE_LINKS = 'p a[href], li a[href], blockquote a[href]';
-/** Parts around an article, whose links cite nothing. */
-const AROUND =
-  'nav, header, footer, aside, menu, dialog, [role="navigation"], [role="banner"], [role="contentinfo"]';
-
-function countTextHints(text: string): number {
-  TEXT_HINT.lastIndex = 0;
-  let n = 0;
-  for (let match = TEXT_HINT.exec(text); match; match = TEXT_HINT.exec(text)) if (isLabelHint(match[1])) n++;
-  return n;
+/** Whether one text node's text can hold a marker. */
+export function textMightCite(data: string): boolean {
+  if (SUPERSCRIPT_DIGIT.test(data)) return true;
+  if (!data.includes('[')) return false;
+  BRACKET_RUN.lastIndex = 0;
+  for (let match = BRACKET_RUN.exec(data); match; match = BRACKET_RUN.exec(data))
+    if (isLabel(match[1] ?? '')) return true;
+  return LOCATED_OPENING.test(data);
 }
 
-/** Whether the text under `root` (itself included) that is not code, script or style holds a text hint. */
-function proseHasTextHint(root: Element): boolean {
-  const all = countTextHints(root.textContent ?? '');
-  if (all === 0) return false;
-  let skipped = 0;
-  let last: Element | null = null;
-  // Document order: an element inside the last one counted is in its text already.
-  for (const el of Array.from(root.querySelectorAll(NOT_PROSE))) {
-    if (last?.contains(el)) continue;
-    last = el;
-    skipped += countTextHints(el.textContent ?? '');
-    // A match can straddle the edge of a skipped element: more matches overall than in the parts is then "maybe".
-    if (skipped >= all) break;
-  }
-  return all > skipped;
-}
-
-/** A same-page link that reads as a marker: "1", "[12]", "a", "note 3" (not "0 comments"). */
+/** A same-page link that reads as a marker: "1", "[12]", "a", "note 3" (not "0 comments", "Back to top"). */
 function isMarkerSizedLink(link: Element): boolean {
   const text = link.textContent ?? '';
   return (
@@ -82,14 +82,11 @@ function isMarkerSizedLink(link: Element): boolean {
   );
 }
 
-/** Whether `root` or anything under it can be a citation marker. */
-export function mightHaveMarkers(root: Element): boolean {
-  if (root.matches(MARKER_ELEMENTS) || root.querySelector(MARKER_ELEMENTS)) return true;
-  if (root.matches('a[href*="#"]') && isMarkerSizedLink(root)) return true;
-  for (const link of Array.from(root.querySelectorAll('a[href*="#"]')))
-    if (isMarkerSizedLink(link)) return true;
-  return proseHasTextHint(root);
-}
+/** Where a link can be a claim's citation: in running text. */
+const PROSE_BLOCK = 'p, li, blockquote';
+/** Parts around an article, whose links cite nothing. */
+const AROUND =
+  'nav, header, footer, aside, menu, dialog, [role="navigation"], [role="banner"], [role="contentinfo"]';
 
 /** The host of an absolute or protocol-relative link, lower case, without `www.`; '' for any other link. */
 function hostOf(href: string): string {
@@ -97,34 +94,109 @@ function hostOf(href: string): string {
   return match ? (match[1] as string).toLowerCase().replace(/^www\./, '') : '';
 }
 
-/** Whether `link`, a link in a paragraph, list item or quote, can cite another page. */
-function isProseLinkOut(link: Element, ownHost: string, countOwnSiteLinks: boolean): boolean {
-  const href = link.getAttribute('href') ?? '';
+/** Whether `link` can cite another page from running text. */
+function isProseLinkOut(link: Element, href: string, ownHost: string, countOwnSiteLinks: boolean): boolean {
   const host = hostOf(href);
   if (countOwnSiteLinks) {
     if (!host && /^\s*(?:#|javascript:|mailto:|tel:|data:)/i.test(href)) return false;
   } else if (!host || host === ownHost) return false;
-  if (link.closest(AROUND)) return false;
-  const block = link.closest('p, li, blockquote');
+  const block = link.closest(PROSE_BLOCK);
+  if (!block || link.closest(AROUND)) return false;
   const linkText = (link.textContent ?? '').trim().length;
-  return linkText > 0 && (block?.textContent ?? '').trim().length > linkText;
+  return linkText > 0 && (block.textContent ?? '').trim().length > linkText;
+}
+
+export interface HintWalkOptions extends HintOptions {
+  /** Look for marker hints (default true). */
+  markers?: boolean;
+  /** Look for linked-claim hints (default true). */
+  links?: boolean;
+}
+
+/**
+ * The test as one walk over `root` in document order, visiting each node once, stopping at the first hint, never
+ * descending into scripts, styles or code: a page whose first paragraph cites answers at once, and a huge page
+ * without citations is walked in steps a caller can spread over tasks.
+ */
+export class HintWalk {
+  private next: Node | null;
+  private readonly ownHost: string;
+  private readonly markers: boolean;
+  private readonly links: boolean;
+
+  constructor(
+    private readonly root: Element,
+    private readonly options: HintWalkOptions = {},
+  ) {
+    this.next = root;
+    this.ownHost = hostOf(options.pageUrl ?? '');
+    this.markers = options.markers ?? true;
+    this.links = options.links ?? true;
+  }
+
+  /** Visits up to `budget` nodes: true at a hint ("maybe"), false when the whole root has none, null: not done. */
+  step(budget: number): boolean | null {
+    let node = this.next;
+    // The page removed the part the walk was in: start again, rather than miss the rest.
+    if (node && node !== this.root && !this.root.contains(node)) node = this.root;
+    for (let visited = 0; node && visited < budget; visited++) {
+      let skipChildren = false;
+      if (node.nodeType === 1) {
+        const el = node as Element;
+        if (NOT_PROSE.has(el.localName)) skipChildren = true;
+        else if (this.elementHint(el)) return true;
+      } else if (node.nodeType === 3 && this.markers && textMightCite((node as Text).data)) return true;
+      node = nextNode(node, this.root, skipChildren);
+    }
+    this.next = node;
+    return node ? null : false;
+  }
+
+  /** Runs the walk to its end. */
+  run(): boolean {
+    for (;;) {
+      const answer = this.step(4096);
+      if (answer !== null) return answer;
+    }
+  }
+
+  private elementHint(el: Element): boolean {
+    const tag = el.localName;
+    if (this.markers) {
+      if (tag === 'sup' || el.getAttribute('role') === 'doc-noteref') return true;
+      if (tag === 'label' && SIDENOTE_NUMBER.test(el.getAttribute('class') ?? '')) return true;
+      if (tag === 'span' && INLINE_FOOTNOTE.test(el.getAttribute('class') ?? '')) return true;
+    }
+    if (tag !== 'a') return false;
+    const href = el.getAttribute('href');
+    if (href === null) return false;
+    if (this.markers && href.includes('#') && isMarkerSizedLink(el)) return true;
+    return this.links && isProseLinkOut(el, href, this.ownHost, this.options.countOwnSiteLinks ?? false);
+  }
+}
+
+/** Next node in document order under `root`, not descending into `node` when `skipChildren`. */
+function nextNode(node: Node, root: Node, skipChildren: boolean): Node | null {
+  if (!skipChildren && node.firstChild) return node.firstChild;
+  for (let current: Node | null = node; current && current !== root; current = current.parentNode) {
+    if (current.nextSibling) return current.nextSibling;
+  }
+  return null;
+}
+
+/** Whether `root` or anything under it can be a citation marker. */
+export function mightHaveMarkers(root: Element): boolean {
+  return new HintWalk(root, { links: false }).run();
 }
 
 /** Whether `root` (or an element above it, for a link added inside a paragraph) can hold a linked claim. */
 export function mightHaveLinkedClaims(root: Element, options: HintOptions = {}): boolean {
-  const ownHost = hostOf(options.pageUrl ?? '');
-  const countOwn = options.countOwnSiteLinks ?? false;
-  if (root.matches(PROSE_LINKS) && isProseLinkOut(root, ownHost, countOwn)) return true;
-  for (const link of Array.from(root.querySelectorAll(PROSE_LINKS)))
-    if (isProseLinkOut(link, ownHost, countOwn)) return true;
-  return false;
+  return new HintWalk(root, { ...options, markers: false }).run();
 }
 
 /** Whether a page can hold anything to highlight: markers or links from its prose to other sites. */
 export function mightHaveCitations(doc: Document, options: HintOptions = {}): boolean {
-  const body = doc.body;
-  if (!body) return false;
-  return mightHaveMarkers(body) || mightHaveLinkedClaims(body, options);
+  return doc.body ? new HintWalk(doc.body, options).run() : false;
 }
 
 /**
@@ -135,14 +207,14 @@ export function mightHaveCitations(doc: Document, options: HintOptions = {}): bo
 export function addedNodeMightCite(node: Node, options: HintOptions = {}): boolean {
   if (node.nodeType === 1) {
     const el = node as Element;
-    if (el.closest(NOT_PROSE)) return false;
-    return mightHaveMarkers(el) || mightHaveLinkedClaims(el, options);
+    if (el.closest(NOT_PROSE_SELECTOR)) return false;
+    return new HintWalk(el, options).run();
   }
   if (node.nodeType !== 3) return false;
   const parent = node.parentElement;
-  if (!parent || parent.closest(NOT_PROSE)) return false;
-  if (countTextHints((node as Text).data) > 0) return true;
+  if (!parent || parent.closest(NOT_PROSE_SELECTOR)) return false;
+  if (textMightCite((node as Text).data)) return true;
   // New words around a link already in a paragraph can make it prose that cites.
-  const block = parent.closest('p, li, blockquote');
+  const block = parent.closest(PROSE_BLOCK);
   return !!block && mightHaveLinkedClaims(block, options);
 }

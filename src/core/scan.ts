@@ -4,7 +4,7 @@ import { findingsFor } from './findings';
 import type { MarkerCandidate } from './markers/candidates';
 import { CandidateWalker } from './markers/find-candidates';
 import { TargetIndex } from './markers/target-index';
-import { mightHaveMarkers } from './page-hints';
+import { HintWalk } from './page-hints';
 import { linkBase, pageLanguage, pageTitle, pageUrl } from './page-info';
 import type { ReferenceEntry } from './references/entries';
 import { parseEntry } from './references/parse-entry';
@@ -62,7 +62,13 @@ function* sortByPosition<T>(items: T[], position: (item: T) => number): Generato
 function* scanSteps(doc: Document, options: ScanOptions): Generator<void, PageReport> {
   const url = pageUrl(doc, options.url);
   const root = doc.body;
-  if (!root || !mightHaveMarkers(root)) return emptyReport(doc, url);
+  if (!root) return emptyReport(doc, url);
+  // The cheap test first, in slices too: most pages without citations stop here.
+  const hints = new HintWalk(root, { links: false });
+  for (let maybe = hints.step(NODES_PER_CHECK * 4); maybe !== true; maybe = hints.step(NODES_PER_CHECK * 4)) {
+    if (maybe === false) return emptyReport(doc, url);
+    yield;
+  }
   const targets = new TargetIndex(root);
   const walker = new CandidateWalker(root, targets);
   while (!walker.step(NODES_PER_CHECK)) yield;

@@ -6,6 +6,7 @@ import { parseHtml } from '../../../src/cli/load-page';
 import { scanDocument } from '../../../src/core/index';
 import {
   addedNodeMightCite,
+  HintWalk,
   mightHaveCitations,
   mightHaveLinkedClaims,
   mightHaveMarkers,
@@ -85,7 +86,7 @@ describe('the idle test (src/core/page-hints.ts)', () => {
     it('takes a lone bracket for nothing, a bracketed run for a hint', () => {
       expect(mightHaveMarkers(doc('<p>A price [ rises</p>').body)).toBe(false);
       expect(mightHaveMarkers(doc('<p>It rose.[1]</p>').body)).toBe(true);
-      expect(mightHaveMarkers(doc('<p>It rose.<a href="/x">[</a>2]</p>').body)).toBe(true);
+      expect(mightHaveMarkers(doc('<p>It rose.[<a href="#fn2">2</a>]</p>').body)).toBe(true);
       expect(mightHaveMarkers(doc('<p>It rose.³</p>').body)).toBe(true);
     });
     it('sees prose after a script whose text ends in an open bracket', () => {
@@ -107,6 +108,39 @@ describe('the idle test (src/core/page-hints.ts)', () => {
       expect(mightHaveMarkers(doc('<p>Text<sup>1</sup></p>').body)).toBe(true);
       expect(mightHaveMarkers(doc('<p>Text <a href="#fn1">1</a></p>').body)).toBe(true);
       expect(mightHaveMarkers(doc('<p><a href="#top">Back to the top of the page</a></p>').body)).toBe(false);
+    });
+  });
+
+  describe('the walk', () => {
+    it('sees a located reference whose link is inside the brackets', () => {
+      expect(
+        mightHaveMarkers(
+          doc('<p>As defined in [HTTP, <a href="https://w.example/rfc9110">Section 7.2</a>].</p>').body,
+        ),
+      ).toBe(true);
+    });
+    it('answers in steps of a given number of nodes, at the first hint', () => {
+      const paragraphs = Array.from({ length: 50 }, (_, i) => `<p>Plain paragraph ${i}.</p>`).join('');
+      const idle = new HintWalk(doc(paragraphs).body);
+      let steps = 0;
+      let answer: boolean | null = null;
+      while (answer === null) {
+        answer = idle.step(10);
+        steps++;
+      }
+      expect(answer).toBe(false);
+      expect(steps).toBeGreaterThan(5);
+      const cited = new HintWalk(doc(`<p>It rose.[1]</p>${paragraphs}`).body);
+      expect(cited.step(10)).toBe(true);
+    });
+    it('starts again when the page removes the part it was walking', () => {
+      const d = doc('<div id="gone"><p>One.</p><p>Two.</p><p>Three.</p></div><p>Cited.[1]</p>');
+      const walk = new HintWalk(d.body);
+      expect(walk.step(4)).toBe(null);
+      d.getElementById('gone')?.remove();
+      let answer: boolean | null = null;
+      while (answer === null) answer = walk.step(4);
+      expect(answer).toBe(true);
     });
   });
 
