@@ -14,7 +14,7 @@
  */
 import browser from 'webextension-polyfill';
 import { addedNodeMightCite, type HintOptions, HintWalk } from '../core/page-hints';
-import { pageTitle } from '../core/page-info';
+import { declaredUrl, pageTitle } from '../core/page-info';
 import { handleMessages, type PageState } from '../shared/messages';
 import { activityFor, loadSettings, watchSettings } from '../shared/settings';
 import { CONTENT_MAIN_FILE } from './lazy-files';
@@ -24,7 +24,7 @@ function logError(error: unknown): void {
 }
 
 const url = location.href;
-const hints: HintOptions = { pageUrl: url };
+const hints: HintOptions = { pageUrl: url, declaredUrl: declaredUrl(document) };
 let observer: MutationObserver | null = null;
 let unwatchSettings: (() => void) | null = null;
 /** Settings asked for and the main part on its way: the popup hears "scanning". */

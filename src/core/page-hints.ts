@@ -17,6 +17,11 @@ import { parseMarkerLabel } from './markers/labels';
 export interface HintOptions {
   /** The page's address: links to its host are not citations (unless `countOwnSiteLinks`). */
   pageUrl?: string | null;
+  /**
+   * The address the page declares for itself (canonical, og:url): its host is the page's own too, for a copy
+   * served from elsewhere (a mirror, a cache, a saved page), as the linked-claims finder takes it.
+   */
+  declaredUrl?: string | null;
   /** Links to the page's own site count too (relative ones included). */
   countOwnSiteLinks?: boolean;
 }
@@ -95,11 +100,16 @@ function hostOf(href: string): string {
 }
 
 /** Whether `link` can cite another page from running text. */
-function isProseLinkOut(link: Element, href: string, ownHost: string, countOwnSiteLinks: boolean): boolean {
+function isProseLinkOut(
+  link: Element,
+  href: string,
+  ownHosts: Set<string>,
+  countOwnSiteLinks: boolean,
+): boolean {
   const host = hostOf(href);
   if (countOwnSiteLinks) {
     if (!host && /^\s*(?:#|javascript:|mailto:|tel:|data:)/i.test(href)) return false;
-  } else if (!host || host === ownHost) return false;
+  } else if (!host || ownHosts.has(host)) return false;
   const block = link.closest(PROSE_BLOCK);
   if (!block || link.closest(AROUND)) return false;
   const linkText = (link.textContent ?? '').trim().length;
@@ -120,7 +130,7 @@ export interface HintWalkOptions extends HintOptions {
  */
 export class HintWalk {
   private next: Node | null;
-  private readonly ownHost: string;
+  private readonly ownHosts: Set<string>;
   private readonly markers: boolean;
   private readonly links: boolean;
 
@@ -129,7 +139,7 @@ export class HintWalk {
     private readonly options: HintWalkOptions = {},
   ) {
     this.next = root;
-    this.ownHost = hostOf(options.pageUrl ?? '');
+    this.ownHosts = new Set([hostOf(options.pageUrl ?? ''), hostOf(options.declaredUrl ?? '')]);
     this.markers = options.markers ?? true;
     this.links = options.links ?? true;
   }
@@ -171,7 +181,7 @@ export class HintWalk {
     const href = el.getAttribute('href');
     if (href === null) return false;
     if (this.markers && href.includes('#') && isMarkerSizedLink(el)) return true;
-    return this.links && isProseLinkOut(el, href, this.ownHost, this.options.countOwnSiteLinks ?? false);
+    return this.links && isProseLinkOut(el, href, this.ownHosts, this.options.countOwnSiteLinks ?? false);
   }
 }
 

@@ -11,7 +11,7 @@ import {
   mightHaveLinkedClaims,
   mightHaveMarkers,
 } from '../../../src/core/page-hints';
-import { pageUrl } from '../../../src/core/page-info';
+import { declaredUrl, pageUrl } from '../../../src/core/page-info';
 import { loadFixturePages } from '../../support/fixture-pages';
 import { page } from './helpers';
 
@@ -54,7 +54,9 @@ describe('the idle test (src/core/page-hints.ts)', () => {
       it(`${name}: "no"`, () => {
         const d = parseSaved(name);
         expect(mightHaveMarkers(d.body)).toBe(false);
-        expect(mightHaveCitations(d, { pageUrl: pageUrl(d, undefined) })).toBe(false);
+        expect(
+          mightHaveCitations(d, { pageUrl: 'http://127.0.0.1/saved', declaredUrl: declaredUrl(d) }),
+        ).toBe(false);
       });
     }
   });
@@ -156,6 +158,14 @@ describe('the idle test (src/core/page-hints.ts)', () => {
       );
       expect(mightHaveLinkedClaims(d.body, at)).toBe(false);
       expect(mightHaveLinkedClaims(d.body, { ...at, countOwnSiteLinks: true })).toBe(true);
+    });
+    it('takes the host a page declares for itself as its own (a copy served from elsewhere)', () => {
+      const d = doc('<p>See <a href="https://news.example/earlier">our earlier story</a> on this.</p>');
+      const copy = { pageUrl: 'http://127.0.0.1:8080/saved' };
+      expect(mightHaveLinkedClaims(d.body, copy)).toBe(true);
+      expect(mightHaveLinkedClaims(d.body, { ...copy, declaredUrl: 'https://www.news.example/story' })).toBe(
+        false,
+      );
     });
     it('takes menus, navigation, headers and footers for nothing', () => {
       const d = doc(
