@@ -13,7 +13,7 @@
  * No error ever escapes into the page.
  */
 import browser from 'webextension-polyfill';
-import { addedNodeMightCite, type HintOptions, HintWalk } from '../core/page-hints';
+import { addedNodeMightCite, type HintOptions, HintWalk, quickTest } from '../core/page-hints';
 import { declaredUrl, pageTitle } from '../core/page-info';
 import { handleMessages, type PageState } from '../shared/messages';
 import { activityFor, loadSettings, watchSettings } from '../shared/settings';
@@ -133,11 +133,24 @@ function walkPage(walk: HintWalk): void {
   }, 0);
 }
 
+/**
+ * Pages of up to this much HTML take the native test in one go (`quickTest`: from the isolated world far cheaper
+ * than a walk, which makes a wrapper for every node); bigger ones are walked in steps, so no task grows with them.
+ */
+const QUICK_TEST_MAX_HTML_BYTES = 1_500_000;
+
+function htmlBytes(): number {
+  const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  return navigation?.decodedBodySize || Number.POSITIVE_INFINITY;
+}
+
 try {
-  if (document.body) {
-    // Watching from the start: what arrives while the walk goes on is tested as it arrives.
+  const body = document.body;
+  if (body) {
+    // Watching from the start: what arrives while the test goes on is tested as it arrives.
     watchPage();
-    walkPage(new HintWalk(document.body, hints));
+    if (htmlBytes() > QUICK_TEST_MAX_HTML_BYTES) walkPage(new HintWalk(body, hints));
+    else if (quickTest(body, hints)) void wake().catch(logError);
   }
 } catch (error) {
   logError(error);
