@@ -1,6 +1,8 @@
 import { buildClaims, type PlacedMarker } from './claims/build-claims';
 import { DocumentOrder } from './dom/document-order';
 import { findingsFor } from './findings';
+import { findLinkedClaims } from './links/linked-claims';
+import { withLinkedClaims } from './links/merge';
 import type { MarkerCandidate } from './markers/candidates';
 import { CandidateWalker } from './markers/find-candidates';
 import { TargetIndex } from './markers/target-index';
@@ -16,6 +18,10 @@ export interface ScanOptions {
    * else what the page declares (`<base>`, canonical, og:url). Null: none.
    */
   url?: string | null;
+  /** Look for linked claims (sentences of the article that link to another site). Default true. */
+  links?: boolean;
+  /** Count links to the page's own site as linked sources. Default false. */
+  countOwnSiteLinks?: boolean;
 }
 
 export interface SliceOptions extends ScanOptions {
@@ -50,9 +56,19 @@ const NODES_PER_CHECK = 400;
 
 /**
  * The whole scan as a generator: it yields between chunks of work so a caller can spread it over slices.
- * Everything is read from the DOM; nothing is written to it.
+ * Everything is read from the DOM; nothing is written to it. Marker claims first, then linked claims.
  */
 function* scanSteps(doc: Document, options: ScanOptions): Generator<void, PageReport> {
+  const report = yield* markerScanSteps(doc, options);
+  if (options.links === false || !doc.body) return report;
+  const linked = yield* findLinkedClaims(doc.body, report.url, linkBase(doc, report.url), pageLanguage(doc), {
+    countOwnSiteLinks: options.countOwnSiteLinks ?? false,
+  });
+  return withLinkedClaims(report, linked);
+}
+
+/** Citation markers, their reference lists and their sentences. */
+function* markerScanSteps(doc: Document, options: ScanOptions): Generator<void, PageReport> {
   const url = pageUrl(doc, options.url);
   const root = doc.body;
   if (!root || !mightHaveMarkers(root)) return emptyReport(doc, url);
@@ -86,6 +102,7 @@ function* scanSteps(doc: Document, options: ScanOptions): Generator<void, PageRe
     const parsed = parseEntry(entry, base, targets);
     const source: Source = {
       id: `s${sources.length + 1}`,
+      kind: 'reference',
       label: citedAs.get(entry) ?? entry.shownLabel ?? '',
       title: parsed.title,
       publisher: parsed.publisher,

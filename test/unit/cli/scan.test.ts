@@ -39,7 +39,16 @@ describe('citelens scan', () => {
     const report = JSON.parse(out);
     expect(Object.keys(report)).toEqual(['url', 'title', 'claims', 'sources', 'findings']);
     expect(Object.keys(report.claims[0])).toEqual(['id', 'text', 'markers', 'sources']);
-    expect(Object.keys(report.sources[0])).toEqual(['id', 'label', 'title', 'publisher', 'url', 'claims']);
+    expect(Object.keys(report.sources[0])).toEqual([
+      'id',
+      'kind',
+      'label',
+      'title',
+      'publisher',
+      'url',
+      'claims',
+    ]);
+    expect(report.sources[0].kind).toBe('reference');
     expect(Object.keys(report.findings[0])).toEqual(['kind', 'message', 'claims', 'sources']);
     expect(report.claims).toHaveLength(41);
     expect(report.url).toBeNull();

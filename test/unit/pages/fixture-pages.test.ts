@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../src/cli/load-page';
 import { scanDocument, toJsonReport } from '../../../src/core/index';
 import { loadFixturePages } from '../../support/fixture-pages';
-import { ratio, scorePage } from '../../support/page-metrics';
+import { markerReport, ratio, scorePage } from '../../support/page-metrics';
 
 /**
  * The real saved pages against what a person reading them wrote down (test/fixtures/pages/NAME/expected.json).
@@ -36,7 +36,8 @@ describe('fixture pages', () => {
       totals.links += score.links.right;
       totals.linksExpected += score.links.expected;
       if (page.name.startsWith('neg-')) {
-        expect(report.claims).toEqual([]);
+        // Their brackets and numbers are not markers; sentences linking to other sites are linked claims, scored apart.
+        expect(markerReport(report).claims).toEqual([]);
         return;
       }
       expect(ratio(score.markers.matched, score.markers.detected)).toBeGreaterThanOrEqual(0.95);

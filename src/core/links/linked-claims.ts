@@ -1,0 +1,205 @@
+import { BLOCK_TAGS, BlockText, blockOf } from '../claims/block-text';
+import { sentenceBounds } from '../claims/sentences';
+import { isText, nextInOrder, tagOf } from '../dom/node-kinds';
+import type { Claim, Source } from '../types';
+import { comparableUrl } from '../url';
+import { AroundCache, findArticleBody } from './article-body';
+import { type CitationLink, citationLink, type LinkContext } from './citation-links';
+import { siteOfUrl } from './site';
+
+export interface LinkedClaimOptions {
+  /** Count links to the page's own site as sources (off by default). */
+  countOwnSiteLinks?: boolean;
+}
+
+/** Linked claims and their sources, numbered later with the marker claims (ids are empty here). */
+export interface LinkedClaims {
+  claims: Claim[];
+  sources: Source[];
+}
+
+/** Blocks whose text is a title or a label, not a sentence of the prose. */
+const NOT_PROSE_BLOCKS = new Set([
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'figcaption',
+  'caption',
+  'th',
+  'legend',
+  'summary',
+  'dt',
+]);
+/** Share of a block's text that may be links before it is a list of links (a related-stories line), not prose. */
+const MAX_BLOCK_LINK_DENSITY = 0.7;
+/** Lines that point elsewhere rather than say something: "Related: …", "Read more: …", in the fixtures' languages. */
+const POINTER_LINE =
+  /^\s*(?:related|read more|read also|also read|read|see also|more|recommended|watch|listen|subscribe|sign up|follow|lesen sie auch|lesen sie|mehr zum thema|mehr dazu|auch interessant|weiterlesen|lire aussi|à lire aussi|a lire aussi|voir aussi|lee también|leer más|ver también|te puede interesar|más información)\b[^.!?]{0,12}[:：|»›→-]/i;
+/** Links handled per slice check. */
+const LINKS_PER_CHECK = 200;
+
+const EMPTY: LinkedClaims = { claims: [], sources: [] };
+
+/**
+ * The sentences of the article's prose that link to another site, as claims whose sources are the linked pages.
+ * Costs a few native queries on a page with no outside link in its paragraphs, and stops there; the body is
+ * looked for only then, and the links are read only inside it.
+ */
+export function* findLinkedClaims(
+  root: Element,
+  pageUrl: string | null,
+  base: string | null,
+  lang: string,
+  options: LinkedClaimOptions = {},
+): Generator<void, LinkedClaims> {
+  const context: LinkContext = {
+    base,
+    pageSite: siteOfUrl(pageUrl),
+    countOwnSiteLinks: options.countOwnSiteLinks ?? false,
+  };
+  if (!mightHaveLinkedClaims(root, context)) return EMPTY;
+  yield;
+  const around = new AroundCache(root);
+  const body = yield* findArticleBody(root, around);
+  if (!body) return EMPTY;
+  yield;
+
+  const byBlock = new Map<Element, { link: Element; cited: CitationLink }[]>();
+  let handled = 0;
+  for (const part of body) {
+    for (const link of Array.from(part.querySelectorAll('a[href]'))) {
+      if (++handled % LINKS_PER_CHECK === 0) yield;
+      // A part around the article inside the body's block: a share bar, a caption, an ad, an author box.
+      if (aroundBelow(link, part, around)) continue;
+      const cited = citationLink(link, context);
+      if (!cited) continue;
+      const block = blockOf(link);
+      if (!block || NOT_PROSE_BLOCKS.has(tagOf(block))) continue;
+      const list = byBlock.get(block);
+      if (list) list.push({ link, cited });
+      else byBlock.set(block, [{ link, cited }]);
+    }
+  }
+
+  const claims: Claim[] = [];
+  const sources: Source[] = [];
+  const sourceOf = new Map<string, Source>();
+  for (const [block, links] of byBlock) {
+    yield;
+    const text = new BlockText(block, new Set());
+    if (!isProse(text, block)) continue;
+    const at = new Map<Text, number>();
+    for (const piece of text.pieces) at.set(piece.node, piece.at);
+    const bounds = sentenceBounds(text.text, lang);
+    const groups = new Map<number, { link: Element; cited: CitationLink; text: string }[]>();
+    let index = 0;
+    for (const { link, cited } of links) {
+      const first = firstTextIn(link);
+      const offset = first ? at.get(first) : undefined;
+      if (offset === undefined) continue;
+      while (index < bounds.length - 1 && offset >= (bounds[index]?.end ?? 0)) index++;
+      const group = groups.get(index);
+      const entry = { link, cited, text: fold(link.textContent ?? '') };
+      if (group) group.push(entry);
+      else groups.set(index, [entry]);
+    }
+    for (const [i, group] of groups) {
+      const b = bounds[i];
+      if (!b) continue;
+      let start = b.start;
+      let end = b.end;
+      while (start < end && /\s/.test(text.text[start] ?? '')) start++;
+      while (end > start && /\s/.test(text.text[end - 1] ?? '')) end--;
+      const claim: Claim = {
+        id: '',
+        text: tidy(text.text.slice(start, end)),
+        markers: [],
+        sourceIds: [],
+        spans: text.spansBetween(start, end),
+        links: [],
+      };
+      for (const { link, cited, text: linkText } of group) {
+        const key = comparableUrl(cited.url);
+        let source = sourceOf.get(key);
+        if (!source) {
+          const title = fold(link.getAttribute('title') ?? '') || linkText;
+          source = {
+            id: `linked-${sources.length + 1}`,
+            kind: 'linked',
+            label: cited.site,
+            title,
+            publisher: null,
+            url: cited.url,
+            text: linkText,
+            claimIds: [],
+          };
+          sources.push(source);
+          sourceOf.set(key, source);
+        }
+        if (!claim.sourceIds.includes(source.id)) claim.sourceIds.push(source.id);
+        claim.links?.push({ sourceId: source.id, href: cited.href, text: linkText });
+      }
+      claims.push(claim);
+    }
+  }
+  return { claims, sources };
+}
+
+/**
+ * A few native queries: is there a link in a paragraph, list item or quote that can cite another page? Relative
+ * links only when own-site links count.
+ */
+function mightHaveLinkedClaims(root: Element, context: LinkContext): boolean {
+  for (const link of Array.from(root.querySelectorAll('p a[href], li a[href], blockquote a[href]'))) {
+    const href = link.getAttribute('href') ?? '';
+    if (!context.countOwnSiteLinks && !/^\s*(?:https?:)?\/\//i.test(href)) continue;
+    if (citationLink(link, context)) return true;
+  }
+  return false;
+}
+
+/** Whether a part around the article lies between `link` and `part` (the body block the link was found in). */
+function aroundBelow(link: Element, part: Element, around: AroundCache): boolean {
+  for (let el = link.parentElement; el && el !== part; el = el.parentElement)
+    if (around.isAroundItself(el)) return true;
+  return false;
+}
+
+/** A block of running text: some words of its own, not mostly links, not a "Read more:" line. */
+function isProse(text: BlockText, block: Element): boolean {
+  const folded = fold(text.text);
+  if (folded.length < 20 || POINTER_LINE.test(folded)) return false;
+  let linked = 0;
+  for (const piece of text.pieces) {
+    if (insideLink(piece.node, block)) linked += fold(piece.node.data).length;
+  }
+  return linked <= MAX_BLOCK_LINK_DENSITY * folded.length;
+}
+
+function insideLink(node: Node, block: Element): boolean {
+  for (let el = node.parentElement; el && el !== block; el = el.parentElement)
+    if (tagOf(el) === 'a') return true;
+  return false;
+}
+
+function firstTextIn(link: Element): Text | null {
+  for (let node: Node | null = link.firstChild; node; node = nextInOrder(node, link)) {
+    if (isText(node) && node.data.trim()) return node;
+    if (node !== link && BLOCK_TAGS.has(tagOf(node))) return null;
+  }
+  return null;
+}
+
+function fold(text: string): string {
+  return text.replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/** The sentence as a reader reads it: whitespace folded, no space before closing punctuation. */
+function tidy(text: string): string {
+  return fold(text)
+    .replace(/\s+([.,;:!?)\]’”])/g, '$1')
+    .replace(/([([‘“])\s+/g, '$1');
+}
