@@ -10,9 +10,15 @@ const INITIAL = /(?:^|[\s(])[A-Z]\.\s*$/;
 const SENTENCE_OPENER =
   /^\s*["“(]?(?:The|This|That|These|Those|It|Its|In|On|At|A|An|He|She|They|We|I|There|However|But|And|As|For|If|When|While|Thus|Hence|Then|So|Such|Each|All|Some|Many|Most|One|No|Our|His|Her|Their|After|Before|Since|Also|Although|Because|Both|From|To|With|By|Here|What|Which|Who|Where|Why|How|Der|Die|Das|Es|Er|Sie|Le|La|Les|Il|El|Los)\b/;
 
+/** A day written as an ordinal before its month ("am 17. April", "le 3. mai" is rare, German writes it so). */
+const ORDINAL_DAY = /(?:^|\s)\d{1,2}\.\s*$/;
+const MONTH =
+  /^\s*(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Nov|Dez)\b/;
+
 /** After these, the next piece is a continuation even if it starts with a capital. */
 function endsInAbbreviation(piece: string, next: string): boolean {
   if (ABBREVIATION.test(piece)) return true;
+  if (ORDINAL_DAY.test(piece) && MONTH.test(next)) return true;
   return INITIAL.test(piece) && !SENTENCE_OPENER.test(next);
 }
 

@@ -197,9 +197,7 @@ function fold(text: string): string {
   return text.replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
-/** The sentence as a reader reads it: whitespace folded, no space before closing punctuation. */
+/** The sentence as a reader reads it: whitespace folded (quotes left as they are: „…“ closes with “ in German). */
 function tidy(text: string): string {
-  return fold(text)
-    .replace(/\s+([.,;:!?)\]’”])/g, '$1')
-    .replace(/([([‘“])\s+/g, '$1');
+  return fold(text);
 }
