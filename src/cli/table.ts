@@ -2,7 +2,7 @@
 export function table(head: string[], rows: string[][], maxWidth = 48): string {
   const cut = (s: string) => (s.length > maxWidth ? `${s.slice(0, maxWidth - 1)}…` : s);
   const cells = [head, ...rows].map((r) => r.map(cut));
-  const widths = head.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  const widths = head.map((_, i) => cells.reduce((max, r) => Math.max(max, (r[i] ?? '').length), 0));
   const line = (r: string[]) =>
     r
       .map((c, i) => c.padEnd(widths[i] ?? 0))

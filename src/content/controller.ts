@@ -8,7 +8,7 @@ import { type JsonReport, type PageReport, scanDocumentInSlices, toJsonReport } 
 import { claimVerdict } from '../core/check/summary';
 import type { CheckResult } from '../core/check/types';
 import type { SupportVerdict } from '../core/verify/judge';
-import { CLAIM_STATE, checkedClaimFor } from '../shared/check-view';
+import { CLAIM_STATE, checkedClaimFor, checkedSourceOfClaim } from '../shared/check-view';
 import { highlightName } from '../shared/highlight-style';
 import {
   type CheckState,
@@ -35,6 +35,7 @@ import {
   liveClaim,
   setHighlight,
 } from './highlights';
+import { RescanTimer } from './rescan-timer';
 import { forEachSliced, SLICE_MS, yieldToHost } from './slices';
 
 /** Reports an internal error without ever throwing into the page. */
@@ -70,8 +71,14 @@ export class Controller {
   private scanning = false;
   private rescanWanted = false;
   private lastScanMs = 0;
-  private quietTimer: ReturnType<typeof setTimeout> | undefined;
-  private firstChangeAt = 0;
+  // A slow page scan waits longer between rescans, so a page that never stops changing is not scanned back to back.
+  private readonly rescanTimer = new RescanTimer(
+    guarded(() => void this.scan().catch(logError)),
+    () => {
+      const quietMs = Math.max(RESCAN_QUIET_MS, this.lastScanMs * 10);
+      return { quietMs, maxWaitMs: Math.max(RESCAN_MAX_WAIT_MS, quietMs) };
+    },
+  );
   /** This page's source check, as the background last told it. */
   private check: CheckState = { kind: 'idle' };
   /** Whether this page already asked for its automatic check. */
@@ -138,7 +145,7 @@ export class Controller {
   private stop(status: 'disabled-site' | 'disabled-everywhere'): void {
     this.observer?.disconnect();
     this.observer = null;
-    clearTimeout(this.quietTimer);
+    this.rescanTimer.cancel();
     this.card.close(false);
     clearHighlights();
     this.claims = [];
@@ -245,7 +252,7 @@ export class Controller {
       const checked = result ? checkedClaimFor(result, live.claim) : undefined;
       const name = highlightName(checked ? CLAIM_STATE[claimVerdict(checked)] : 'claim', settings);
       const ranges = groups.get(name);
-      if (ranges) ranges.push(...live.ranges);
+      if (ranges) for (const range of live.ranges) ranges.push(range);
       else groups.set(name, [...live.ranges]);
     }
     const active = highlightName('active', settings);
@@ -270,20 +277,7 @@ export class Controller {
 
   private onMutations(records: MutationRecord[]): void {
     if (!records.some((r) => this.changesText(r))) return;
-    const now = performance.now();
-    if (this.quietTimer === undefined) this.firstChangeAt = now;
-    clearTimeout(this.quietTimer);
-    // A slow page scan waits longer between rescans, so a page that never stops changing is not scanned
-    // back to back.
-    const quiet = Math.max(RESCAN_QUIET_MS, this.lastScanMs * 10);
-    const wait = Math.min(quiet, Math.max(0, this.firstChangeAt + Math.max(RESCAN_MAX_WAIT_MS, quiet) - now));
-    this.quietTimer = setTimeout(
-      guarded(() => {
-        this.quietTimer = undefined;
-        void this.scan().catch(logError);
-      }),
-      wait,
-    );
+    this.rescanTimer.change();
   }
 
   /**
@@ -400,12 +394,8 @@ export class Controller {
       claimText: live.claim.text,
       markers: live.claim.markers.map((m) => m.label),
       sources: sources.map((s): CardSource => {
-        if (!result) return s;
-        const status =
-          result.sources.find((c) => c.id === s.id && c.url === s.url) ??
-          result.sources.find((c) => c.url === s.url);
-        const judgement = checked?.judgements.find((j) => j.source === status?.id) ?? null;
-        return status ? { ...s, checked: { status, judgement } } : s;
+        const found = result ? checkedSourceOfClaim(result, live.claim, s) : null;
+        return found ? { ...s, checked: found } : s;
       }),
       findings,
       index: live.index,

@@ -86,7 +86,9 @@ export function setHighlight(name: string, ranges: readonly Range[], priority = 
     registered.delete(name);
     return;
   }
-  const highlight = new Highlight(...ranges);
+  // Added one by one: spreading an unbounded list into the constructor overflows the stack past ~100,000 ranges.
+  const highlight = new Highlight();
+  for (const range of ranges) highlight.add(range);
   highlight.priority = priority;
   CSS.highlights.set(name, highlight);
   registered.add(name);

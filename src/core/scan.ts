@@ -53,6 +53,28 @@ function emptyReport(doc: Document, url: string | null): PageReport {
 
 /** Nodes visited per slice check: small enough that one check-in costs far less than a slice. */
 const NODES_PER_CHECK = 400;
+/** Markers, entries or claims handled between two check-ins. */
+const ITEMS_PER_YIELD = 2048;
+
+/**
+ * Sorts `items` by a position, stably (as `Array.prototype.sort` with the same comparison would). Markers arrive
+ * nearly in document order, so the usual case is one pass that finds them sorted already.
+ */
+function* sortByPosition<T>(items: T[], position: (item: T) => number): Generator<void, void> {
+  const keys = new Float64Array(items.length);
+  let sorted = true;
+  for (let i = 0; i < items.length; i++) {
+    if (i % ITEMS_PER_YIELD === ITEMS_PER_YIELD - 1) yield;
+    keys[i] = position(items[i] as T);
+    if (i > 0 && (keys[i] as number) < (keys[i - 1] as number)) sorted = false;
+  }
+  if (sorted) return;
+  const indices = Array.from(items.keys()).sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b);
+  const copy = items.slice();
+  indices.forEach((from, to) => {
+    items[to] = copy[from] as T;
+  });
+}
 
 /**
  * The whole scan as a generator: it yields between chunks of work so a caller can spread it over slices.
@@ -79,7 +101,8 @@ function* markerScanSteps(doc: Document, options: ScanOptions): Generator<void, 
   yield;
 
   const order = new DocumentOrder(root);
-  const resolution = resolveMarkers(root, walker.candidates, order, targets);
+  while (!order.step(NODES_PER_CHECK * 4)) yield;
+  const resolution = yield* resolveMarkers(root, walker.candidates, order, targets);
   yield;
   const base = linkBase(doc, url);
   const sources: Source[] = [];
@@ -87,7 +110,9 @@ function* markerScanSteps(doc: Document, options: ScanOptions): Generator<void, 
   const unsafeLinks: { sourceId: string; href: string }[] = [];
   // A source is labelled as its first marker shows it ("a" for a Wikipedia note whose list numbers it 1).
   const citedAs = new Map<ReferenceEntry, string>();
+  let n = 0;
   for (const { candidate, entries } of resolution.markers) {
+    if (++n % ITEMS_PER_YIELD === 0) yield;
     entries.forEach((entry, k) => {
       if (entry && !citedAs.has(entry)) {
         citedAs.set(
@@ -118,7 +143,9 @@ function* markerScanSteps(doc: Document, options: ScanOptions): Generator<void, 
 
   const placed: PlacedMarker[] = [];
   const dangling: { label: string; marker: CitationMarker }[] = [];
-  resolution.markers.forEach(({ candidate, entries }, i) => {
+  for (let i = 0; i < resolution.markers.length; i++) {
+    if (i % ITEMS_PER_YIELD === ITEMS_PER_YIELD - 1) yield;
+    const { candidate, entries } = resolution.markers[i] as (typeof resolution.markers)[number];
     const marker = publicMarker(candidate, i);
     const ids: string[] = [];
     entries.forEach((entry, k) => {
@@ -132,7 +159,7 @@ function* markerScanSteps(doc: Document, options: ScanOptions): Generator<void, 
       } else dangling.push({ label: candidate.keys[k] ?? candidate.label, marker });
     });
     placed.push({ marker, sourceIds: ids, anchor: candidate.span?.start.node ?? candidate.anchor });
-  });
+  }
   for (const flag of resolution.flags) {
     placed.push({
       marker: publicMarker(flag, -1),
@@ -144,19 +171,26 @@ function* markerScanSteps(doc: Document, options: ScanOptions): Generator<void, 
   sources.forEach((s, i) => {
     if (!s.label) s.label = String(i + 1);
   });
+  yield;
   // The flags are placed with the markers so that their sentences are found the same way, in document order.
-  placed.sort((a, b) => order.compare(a.anchor, b.anchor));
+  yield* sortByPosition(placed, (p) => order.of(p.anchor));
   yield;
 
   const excluded = new Set<Element>();
-  for (const c of walker.candidates)
+  n = 0;
+  for (const c of walker.candidates) {
+    if (++n % ITEMS_PER_YIELD === 0) yield;
     if (c.noteElement && c.noteElement !== c.element) excluded.add(c.noteElement);
+  }
   for (const backlink of resolution.backlinks) excluded.add(backlink);
   const { claims, flagged } = yield* buildClaims(placed, excluded, pageLanguage(doc), order);
+  yield;
   numberClaims(claims, sources);
+  yield;
 
   const claimOfMarker = new Map<CitationMarker, Claim>();
   for (const claim of claims) for (const m of claim.markers) claimOfMarker.set(m, claim);
+  yield;
   const findings = findingsFor({
     claims,
     sources,

@@ -252,8 +252,13 @@ function Preview({ settings }: { settings: Settings }) {
       const name = highlightName(states[Math.min(i, states.length - 1)] as ClaimState, settings);
       byName.set(name, [...(byName.get(name) ?? []), range]);
     });
-    for (const [name, list] of byName) CSS.highlights.set(name, new Highlight(...list));
-    const active = new Highlight(...ranges.slice(0, 1));
+    for (const [name, list] of byName) {
+      const highlight = new Highlight();
+      for (const range of list) highlight.add(range);
+      CSS.highlights.set(name, highlight);
+    }
+    const active = new Highlight();
+    if (ranges[0]) active.add(ranges[0]);
     active.priority = 1;
     CSS.highlights.set(highlightName('active', settings), active);
   }, [settings]);

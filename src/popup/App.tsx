@@ -8,7 +8,7 @@ import browser from 'webextension-polyfill';
 import type { JsonReport } from '../core';
 import { claimVerdict, sourceSupport } from '../core/check/summary';
 import type { CheckResult } from '../core/check/types';
-import { CLAIM_VERDICT_TEXT, checkedClaimFor, statusLine } from '../shared/check-view';
+import { CLAIM_VERDICT_TEXT, checkedClaimFor, checkedSourceFor, statusLine } from '../shared/check-view';
 import { plural, t } from '../shared/i18n';
 import { type CheckState, sendMessage, sendToTab, type TabView } from '../shared/messages';
 import { FINDING_TITLE, safeHttpUrl, siteOfSource } from '../shared/report-view';
@@ -184,7 +184,7 @@ interface ReportProps {
 }
 
 function Report({ report, check, tabId, onShowClaim, onChanged }: ReportProps) {
-  const maxCited = Math.max(1, ...report.sources.map((s) => s.claims.length));
+  const maxCited = report.sources.reduce((max, s) => Math.max(max, s.claims.length), 1);
   const sourceLabel = new Map(report.sources.map((s) => [s.id, s.label]));
   const result: CheckResult | null = check.kind === 'done' ? check.result : null;
   return (
@@ -236,8 +236,8 @@ function Report({ report, check, tabId, onShowClaim, onChanged }: ReportProps) {
           {report.sources.map((s) => {
             const url = safeHttpUrl(s.url);
             const site = siteOfSource(s);
-            const checked = result?.sources.find((c) => c.id === s.id);
-            const support = checked && result ? sourceSupport(result, s.id) : null;
+            const checked = result ? checkedSourceFor(result, s) : undefined;
+            const support = checked && result ? sourceSupport(result, checked.id) : null;
             return (
               <li
                 key={s.id}

@@ -1,7 +1,7 @@
 import type { DocumentOrder } from '../dom/document-order';
 import type { CitationMarker, Claim } from '../types';
 import { BlockText, blockOf } from './block-text';
-import { sentenceBounds } from './sentences';
+import { type SentenceBounds, sentenceBounds } from './sentences';
 
 /** A marker ready to be placed: its public form, the sources it resolves to, and a node at its place. */
 export interface PlacedMarker {
@@ -31,9 +31,13 @@ function readableText(text: string): string {
   );
 }
 
+/** Items handled between two yields inside one block: a block of 250,000 markers is read in slices too. */
+const ITEMS_PER_YIELD = 4096;
+
 /**
  * Groups markers into claims: the claim of a marker is the sentence of its block that holds it, markers kept whole
  * (their characters are blanked before segmenting, so `text.[1] Next` splits after `[1]`, never inside it).
+ * Linear in the block's text and markers: one paragraph of 10,000 cited sentences costs ten times one of 1,000.
  */
 export function* buildClaims(
   placed: PlacedMarker[],
@@ -42,7 +46,9 @@ export function* buildClaims(
   order: DocumentOrder,
 ): Generator<void, { claims: Claim[]; flagged: FlaggedSentence[] }> {
   const byBlock = new Map<Element, PlacedMarker[]>();
+  let n = 0;
   for (const p of placed) {
+    if (++n % ITEMS_PER_YIELD === 0) yield;
     // Every marker sits under `body`, itself a block, so a marker always has one.
     const block = blockOf(p.anchor);
     if (!block) continue;
@@ -59,7 +65,9 @@ export function* buildClaims(
     const text = new BlockText(block, excluded);
     const mask = new Uint8Array(text.text.length);
     const located: { p: PlacedMarker; at: number }[] = [];
+    n = 0;
     for (const p of markers) {
+      if (++n % ITEMS_PER_YIELD === 0) yield;
       const span = p.marker.span;
       if (!span) {
         // A marker that shows no text (a sidenote drawn by a counter): place it at the end of the text before it.
@@ -69,25 +77,28 @@ export function* buildClaims(
       const start = text.offsetOf(span.start);
       const end = text.offsetOf(span.end);
       if (start < 0) continue;
-      for (let i = start; i < (end < 0 ? start : end); i++) mask[i] = 1;
+      mask.fill(1, start, end < 0 ? start : Math.max(start, end));
       located.push({ p, at: start });
     }
     maskSeparatorsBetweenMarkers(text.text, mask);
-    const bounds = segmentAroundMarkers(text.text, mask, lang);
+    yield;
+    const bounds = yield* segmentAroundMarkers(text.text, mask, lang);
     const groups = new Map<number, PlacedMarker[]>();
+    n = 0;
     for (const { p, at } of located) {
-      let index = bounds.findIndex((b) => at >= b.start && at < b.end);
+      if (++n % ITEMS_PER_YIELD === 0) yield;
+      let index = boundIndex(bounds, at);
       if (index < 0) index = bounds.length - 1;
       const group = groups.get(index);
       if (group) group.push(p);
       else groups.set(index, [p]);
     }
+    n = 0;
     for (const [index, group] of [...groups].sort((a, b) => a[0] - b[0])) {
+      if (++n % ITEMS_PER_YIELD === 0) yield;
       const b = bounds[index];
       if (!b) continue;
-      let visible = '';
-      for (let i = b.start; i < b.end; i++) visible += mask[i] ? ' ' : (text.text[i] ?? '');
-      const sentence = readableText(visible);
+      const sentence = readableText(visibleText(text.text, mask, b.start, b.end));
       const real = group.filter((p) => !p.flag);
       if (group.some((p) => p.flag === 'citation-needed') && sentence) flagged.push({ text: sentence });
       // A marker after an image or a table has no sentence of its own; it still is a claim, with empty text.
@@ -98,7 +109,13 @@ export function* buildClaims(
       while (start < end && /\s/.test(text.text[start] ?? '')) start++;
       while (end > start && /\s/.test(text.text[end - 1] ?? '')) end--;
       const sourceIds: string[] = [];
-      for (const p of real) for (const id of p.sourceIds) if (!sourceIds.includes(id)) sourceIds.push(id);
+      const seen = new Set<string>();
+      for (const p of real)
+        for (const id of p.sourceIds)
+          if (!seen.has(id)) {
+            seen.add(id);
+            sourceIds.push(id);
+          }
       claims.push({
         id: '',
         text: sentence,
@@ -109,6 +126,44 @@ export function* buildClaims(
     }
   }
   return { claims, flagged };
+}
+
+/** The sentence's text with the marker characters blanked, built from slices rather than character by character. */
+function visibleText(text: string, mask: Uint8Array, start: number, end: number): string {
+  const parts: string[] = [];
+  let i = start;
+  while (i < end) {
+    let j = i;
+    if (mask[i]) {
+      while (j < end && mask[j]) j++;
+      parts.push(' '.repeat(j - i));
+    } else {
+      while (j < end && !mask[j]) j++;
+      parts.push(text.slice(i, j));
+    }
+    i = j;
+  }
+  return parts.join('');
+}
+
+/**
+ * The sentence holding offset `at`. Bounds partition the text in order (each starts where the one before ends), so
+ * the one holding `at` is the last that starts at or before it, unless that one is empty; -1 when none holds it.
+ */
+function boundIndex(bounds: readonly SentenceBounds[], at: number): number {
+  let lo = 0;
+  let hi = bounds.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((bounds[mid] as SentenceBounds).start <= at) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  // Of bounds starting at the same offset only the last can be non-empty; it holds `at` or nothing does.
+  const b = bounds[found];
+  return b && at < b.end ? found : -1;
 }
 
 /** "[35, 2, 5]", "¹,²": the commas and brackets between neighbouring markers belong to them, not to the sentence. */
@@ -125,34 +180,60 @@ function maskSeparatorsBetweenMarkers(text: string, mask: Uint8Array): void {
  * Sentence bounds of a block's text, in its own offsets, with markers kept whole: their characters are taken out
  * before segmenting (UAX #29 splits "A b.[1] C d." inside the marker, and sees "mastiffs.[9])" end before ")"),
  * a marker between two words counts as a space, and a marker right after a full stop ends its sentence.
+ * The squeezed text is built from slices of runs, with a map back to the block's offsets: linear in the text.
  */
-function segmentAroundMarkers(text: string, mask: Uint8Array, lang: string) {
-  let squeezed = '';
+function* segmentAroundMarkers(
+  text: string,
+  mask: Uint8Array,
+  lang: string,
+): Generator<void, SentenceBounds[]> {
+  const parts: string[] = [];
+  let length = 0;
+  // The last three characters of the squeezed text so far: all the rules below look at.
+  let tail = '';
+  const append = (part: string) => {
+    parts.push(part);
+    length += part.length;
+    tail = (tail + part.slice(-3)).slice(-3);
+  };
   const original: number[] = [];
   const breaks: number[] = [];
-  for (let i = 0; i < text.length; i++) {
+  let i = 0;
+  let sinceYield = 0;
+  while (i < text.length) {
+    if (sinceYield > ITEMS_PER_YIELD * 16) {
+      sinceYield = 0;
+      yield;
+    }
     if (!mask[i]) {
-      squeezed += text[i];
-      original.push(i);
+      let j = i;
+      while (j < text.length && !mask[j]) original.push(j++);
+      append(text.slice(i, j));
+      sinceYield += j - i;
+      i = j;
       continue;
     }
     let end = i;
     while (end < text.length && mask[end]) end++;
-    const before = squeezed.slice(-3);
+    sinceYield += end - i;
+    const before = tail;
     const after = text[end] ?? '';
     if (/\S$/.test(before) && /[\p{L}\p{N}]/u.test(after)) {
-      squeezed += ' ';
+      append(' ');
       original.push(end - 1);
     }
     if (/[.!?]["”’)]*$/.test(before) && /\s/.test(after)) {
       let next = end;
       while (next < text.length && /\s/.test(text[next] ?? '')) next++;
-      breaks.push(squeezed.length + (next - end));
+      breaks.push(length + (next - end));
     }
-    i = end - 1;
+    i = end;
   }
   original.push(text.length);
+  const squeezed = parts.join('');
+  yield;
   const bounds = sentenceBounds(squeezed, lang, breaks);
+  yield;
   // A block of nothing but markers (after an image) is one empty sentence.
   if (!bounds.length) return [{ start: 0, end: text.length }];
   // Back to the block's offsets; each sentence runs to where the next begins, so markers between stay with it.
@@ -164,9 +245,18 @@ function segmentAroundMarkers(text: string, mask: Uint8Array, lang: string) {
 
 /** Offset just before `anchor` in the block's text (for markers without text). */
 function textBefore(text: BlockText, anchor: Node, order: DocumentOrder): number {
-  let last = -1;
+  // Pieces are in document order: bisect for the last one before the anchor.
   const at = order.of(anchor);
-  for (const piece of text.pieces)
-    if (order.of(piece.node) < at) last = piece.at + piece.node.data.length - 1;
+  let lo = 0;
+  let hi = text.pieces.length - 1;
+  let last = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const piece = text.pieces[mid] as (typeof text.pieces)[number];
+    if (order.of(piece.node) < at) {
+      last = piece.at + piece.node.data.length - 1;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
   return last;
 }

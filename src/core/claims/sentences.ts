@@ -42,6 +42,50 @@ function segmenterFor(lang: string): Intl.Segmenter {
   return s;
 }
 
+/** Text up to this long is segmented at once; longer text window by window. */
+const SEGMENT_WINDOW = 4096;
+/** Boundaries this close to a window's end are left to the next window, which sees what follows them. */
+const SEGMENT_MARGIN = 512;
+
+/**
+ * The segmenter's sentences of `text`, found window by window in a long text. Some engines take time in proportion
+ * to the whole text for each sentence (Node 20's V8: one paragraph of 10,000 sentences took 4 s, 2,500 took
+ * 0.04 s); in windows the cost is linear. Each window restarts at a boundary the window before found well away
+ * from its end, so the rules see the same text around every boundary as they would in the whole.
+ */
+function* segmentsOf(text: string, segmenter: Intl.Segmenter): Generator<{ index: number; segment: string }> {
+  if (text.length <= SEGMENT_WINDOW * 2) {
+    yield* segmenter.segment(text);
+    return;
+  }
+  let from = 0;
+  let size = SEGMENT_WINDOW;
+  while (from < text.length) {
+    const to = from + size;
+    if (to + SEGMENT_MARGIN >= text.length) {
+      for (const seg of segmenter.segment(text.slice(from)))
+        yield { index: from + seg.index, segment: seg.segment };
+      return;
+    }
+    let next = from;
+    const pending: { index: number; segment: string }[] = [];
+    for (const seg of segmenter.segment(text.slice(from, to))) {
+      const end = seg.index + seg.segment.length;
+      if (from + end > to - SEGMENT_MARGIN) break;
+      pending.push({ index: from + seg.index, segment: seg.segment });
+      next = from + end;
+    }
+    if (next === from) {
+      // One sentence longer than the window: look further before trusting any boundary.
+      size *= 2;
+      continue;
+    }
+    yield* pending;
+    from = next;
+    size = SEGMENT_WINDOW;
+  }
+}
+
 /** Opening and closing quotes that can hold a quoted passage of several sentences. */
 function quoteBalance(piece: string): number {
   if (piece.includes('„')) return count(piece, /„/g) - count(piece, /“/g);
@@ -71,12 +115,11 @@ const MAX_QUOTED_SENTENCES = 10;
  */
 export function sentenceBounds(text: string, lang: string, breaks: readonly number[] = []): SentenceBounds[] {
   const raw: SentenceBounds[] = [];
-  for (const seg of segmenterFor(lang).segment(text)) {
+  for (const seg of segmentsOf(text, segmenterFor(lang))) {
     const start = seg.index;
     const end = seg.index + seg.segment.length;
     const prev = raw[raw.length - 1];
-    const prevText = prev ? text.slice(prev.start, prev.end) : '';
-    if (prev && endsInAbbreviation(prevText, seg.segment) && !/\n\s*$/.test(prevText)) prev.end = end;
+    if (prev && endsInAbbreviationAt(text, prev, seg.segment)) prev.end = end;
     else raw.push({ start, end });
   }
   // A quoted passage of several sentences is one claim when the quote closes within the block.
@@ -99,11 +142,55 @@ export function sentenceBounds(text: string, lang: string, breaks: readonly numb
     merged.push(current);
   }
   if (!breaks.length) return merged;
+  return splitAtBreaks(merged, breaks);
+}
+
+/**
+ * Whether the sentence `prev` ends in an abbreviation or an initial (so the next piece continues it) and not in a
+ * line break. Only its last characters are read: a sentence grown by many abbreviations is not re-read whole each
+ * time. The window holds more than the longest match (a boundary, an abbreviation, its full stop), so a match at
+ * its start can only be one the whole text also has.
+ */
+function endsInAbbreviationAt(text: string, prev: SentenceBounds, next: string): boolean {
+  let trimmed = prev.end;
+  while (trimmed > prev.start && /\s/.test(text[trimmed - 1] ?? '')) trimmed--;
+  // "\n\s*$": a line break among the trailing spaces ends the sentence whatever precedes it.
+  if (text.slice(trimmed, prev.end).includes('\n')) return false;
+  const window = text.slice(Math.max(prev.start, trimmed - ABBREVIATION_WINDOW), prev.end);
+  return endsInAbbreviation(window, next);
+}
+
+/** Longer than any abbreviation with the character before it and its full stop ("etc. al." is 8). */
+const ABBREVIATION_WINDOW = 32;
+
+/** Splits sentences where a break falls inside them; breaks in ascending order (as the scanner finds them) are walked once. */
+function splitAtBreaks(merged: readonly SentenceBounds[], breaks: readonly number[]): SentenceBounds[] {
+  const ascending = breaks.every((at, i) => i === 0 || at >= (breaks[i - 1] as number));
   const out: SentenceBounds[] = [];
+  if (!ascending) {
+    // Never from the scanner, which finds breaks in text order; kept for any other caller.
+    for (const b of merged) {
+      let start = b.start;
+      for (const at of breaks) {
+        if (at > start && at < b.end) {
+          out.push({ start, end: at });
+          start = at;
+        }
+      }
+      out.push({ start, end: b.end });
+    }
+    return out;
+  }
+  const sorted = breaks;
+  let k = 0;
   for (const b of merged) {
     let start = b.start;
-    for (const at of breaks) {
-      if (at > start && at < b.end) {
+    // Sentences run in order, so breaks before this one were passed for good.
+    while (k < sorted.length && (sorted[k] as number) <= b.start) k++;
+    for (let m = k; m < sorted.length; m++) {
+      const at = sorted[m] as number;
+      if (at >= b.end) break;
+      if (at > start) {
         out.push({ start, end: at });
         start = at;
       }

@@ -11,7 +11,7 @@ import {
   superscriptMarker,
 } from './element-markers';
 import type { TargetIndex } from './target-index';
-import { crossNodeMarker, textMarkers } from './text-markers';
+import { crossNodeMarker, eachTextMarker } from './text-markers';
 
 /**
  * A `pre` that holds a document rather than code: RFCs and Internet-Drafts rendered as text, citing
@@ -37,6 +37,8 @@ export class CandidateWalker {
   private sidenoteCount = 0;
   /** The plain-text document (`pre`) being walked, where only link markers count (its brackets are layout). */
   private prosePre: Element | null = null;
+  /** The markers of a text node not yet all read when the last step's budget ran out. */
+  private pending: Iterator<MarkerCandidate, void> | null = null;
 
   constructor(
     private readonly root: Element,
@@ -46,28 +48,52 @@ export class CandidateWalker {
   }
 
   get done(): boolean {
-    return this.next === null;
+    return this.next === null && this.pending === null;
   }
 
-  /** Visits up to `budget` nodes; returns true when the walk is complete. */
+  /** Visits up to `budget` nodes or markers; returns true when the walk is complete. */
   step(budget: number): boolean {
+    let visited = 0;
+    if (this.pending) {
+      visited = this.drain(this.pending, budget);
+      if (visited >= budget) return false;
+    }
     let node = this.next;
-    for (let visited = 0; node && visited < budget; visited++) {
+    for (; node && visited < budget; visited++) {
       let skipChildren = false;
       if (isElement(node)) {
         skipChildren = this.visitElement(node);
       } else if (isText(node) && node.data.length > 2) {
-        if (!this.prosePre?.contains(node)) for (const c of textMarkers(node)) this.candidates.push(c);
-        else if (node.data.includes('[')) {
+        if (!this.prosePre?.contains(node)) {
+          // A node of many markers counts each against the budget, and resumes in the next step.
+          visited += this.drain(eachTextMarker(node), budget - visited);
+        } else if (node.data.includes('[')) {
           // In a plain-text document only a located reference spanning a link counts ("[HTTP, <a>section 7.2</a>]").
           const located = crossNodeMarker(node);
           if (located) this.candidates.push(located);
         }
       }
       node = nextInOrder(node, this.root, skipChildren);
+      if (this.pending) break;
     }
     this.next = node;
-    return node === null;
+    return node === null && this.pending === null;
+  }
+
+  /** Takes up to `budget` markers from `markers`; keeps the rest pending. Returns how many it took. */
+  private drain(markers: Iterator<MarkerCandidate, void>, budget: number): number {
+    let taken = 0;
+    this.pending = null;
+    for (;;) {
+      if (taken >= budget) {
+        this.pending = markers;
+        return taken;
+      }
+      const next = markers.next();
+      if (next.done) return taken;
+      this.candidates.push(next.value);
+      taken++;
+    }
   }
 
   /** Returns true when the element's children must not be visited. */

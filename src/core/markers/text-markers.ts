@@ -73,8 +73,15 @@ export function crossNodeMarker(node: Text): MarkerCandidate | null {
 
 /** Plain-text markers in one text node: `[1]`, `[2][3]`, `[1–3]`, `[1, 4]`, `[a]`, `[note 1]`, `¹²`. */
 export function textMarkers(node: Text): MarkerCandidate[] {
+  return Array.from(eachTextMarker(node));
+}
+
+/**
+ * The same markers one at a time, found as they are asked for: a text node of 250,000 markers is read in slices
+ * by a walker that stops and resumes.
+ */
+export function* eachTextMarker(node: Text): Generator<MarkerCandidate, void> {
   const data = node.data;
-  const out: MarkerCandidate[] = [];
   if (data.includes('[')) {
     for (const match of data.matchAll(BRACKET_RUN)) {
       const start = match.index ?? 0;
@@ -82,7 +89,7 @@ export function textMarkers(node: Text): MarkerCandidate[] {
       const text = match[0];
       if (/^\[\s*citation needed\s*\]$/i.test(text)) {
         const span = { start: { node, offset: start }, end: { node, offset: end } };
-        out.push(textCandidate('bracket-text', CITATION_NEEDED_LABEL, node, span, 'citation-needed'));
+        yield textCandidate('bracket-text', CITATION_NEEDED_LABEL, node, span, 'citation-needed');
         continue;
       }
       const before = data.slice(Math.max(0, start - 12), start);
@@ -93,16 +100,14 @@ export function textMarkers(node: Text): MarkerCandidate[] {
       if (!before.endsWith(']') && looksLikeIndexing(before, after)) continue;
       const parsed = parseMarkerLabel(match[1] ?? '', true);
       if (!parsed) continue;
-      out.push(
-        textCandidate('bracket-text', parsed, node, {
-          start: { node, offset: start },
-          end: { node, offset: end },
-        }),
-      );
+      yield textCandidate('bracket-text', parsed, node, {
+        start: { node, offset: start },
+        end: { node, offset: end },
+      });
     }
   }
   const spanning = data.includes('[') ? crossNodeMarker(node) : null;
-  if (spanning) out.push(spanning);
+  if (spanning) yield spanning;
   if (/[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(data)) {
     for (const match of data.matchAll(SUPERSCRIPT_RUN)) {
       const start = match.index ?? 0;
@@ -111,13 +116,10 @@ export function textMarkers(node: Text): MarkerCandidate[] {
       const parsed = parseMarkerLabel(fromSuperscriptDigits(match[0]), false);
       if (parsed?.kind !== 'numbers') continue;
       const end = start + match[0].length;
-      out.push(
-        textCandidate('unicode-superscript', parsed, node, {
-          start: { node, offset: start },
-          end: { node, offset: end },
-        }),
-      );
+      yield textCandidate('unicode-superscript', parsed, node, {
+        start: { node, offset: start },
+        end: { node, offset: end },
+      });
     }
   }
-  return out;
 }

@@ -187,7 +187,7 @@ export function entriesOfSection(blocks: Element[], inSection = true): Reference
   const addBlock = (el: Element, list: Element | null) => {
     const lines = el.querySelector('br') ? lineEntries(el) : [];
     if (lines.length) {
-      entries.push(...lines);
+      for (const line of lines) entries.push(line);
       open = null;
       return;
     }

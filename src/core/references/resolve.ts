@@ -85,16 +85,49 @@ class EntryRegistry {
   }
 }
 
+/** Candidates handled between two yields. */
+const CANDIDATES_PER_YIELD = 1024;
+
+/**
+ * The entries whose parts hold a node, found from the node's ancestors: one lookup per level instead of one test
+ * per entry, so thousands of markers against thousands of entries stay linear.
+ */
+class EntriesByPart {
+  private readonly byPart = new Map<Node, ReferenceEntry[]>();
+
+  constructor(entries: readonly ReferenceEntry[]) {
+    for (const e of entries) {
+      for (const part of e.parts) {
+        const list = this.byPart.get(part);
+        if (!list) this.byPart.set(part, [e]);
+        else if (!list.includes(e)) list.push(e);
+      }
+    }
+  }
+
+  /** Whether some entry holding `node` (a part is the node or contains it) passes `test`. */
+  someHolding(node: Node, test: (entry: ReferenceEntry) => boolean): boolean {
+    if (!this.byPart.size) return false;
+    for (let n: Node | null = node; n; n = n.parentNode) {
+      const list = this.byPart.get(n);
+      if (list?.some(test)) return true;
+    }
+    return false;
+  }
+}
+
 /**
  * Decides which candidates are markers and which entries they cite: links by their target; plain numbers,
- * letters and names by a reference list's entry of that label, the nearest one after the marker.
+ * letters and names by a reference list's entry of that label, the nearest one after the marker. A generator that
+ * yields now and then, so that a page of thousands of markers and entries is resolved in slices; every step is
+ * linear in the markers and entries (entries are indexed by label and by the nodes they hold).
  */
-export function resolveMarkers(
+export function* resolveMarkers(
   root: Element,
   candidates: MarkerCandidate[],
   order: DocumentOrder,
   targets: TargetIndex,
-): Resolution {
+): Generator<void, Resolution> {
   const follows = (a: Node, b: Node) => order.of(a) > order.of(b);
   const registry = new EntryRegistry();
   const flags = candidates.filter((c) => c.flag);
@@ -103,7 +136,9 @@ export function resolveMarkers(
   const plain: MarkerCandidate[] = [];
   const backlinks: Element[] = [];
 
+  let n = 0;
   for (const c of real) {
+    if (++n % CANDIDATES_PER_YIELD === 0) yield;
     if (isBacklinkByTarget(c, targets, order)) {
       if (c.element) backlinks.push(c.element);
       continue;
@@ -129,10 +164,12 @@ export function resolveMarkers(
   }
 
   // Plain markers need numbered entries: lists under a reference heading or in reference markup, else loose ones.
-  const sections = plain.length || resolved.length ? findReferenceSections(root) : [];
+  const sections = plain.length || resolved.length ? yield* findReferenceSections(root) : [];
+  yield;
   const sectionEntries = sections.flatMap((s) => s.entries).map((e) => registry.intern(e));
   let labelled = sectionEntries.filter((e) => e.shownLabel !== null);
-  if (plain.length && !plain.some((c) => labelled.some((e) => c.keys.includes(e.shownLabel ?? '')))) {
+  const shownLabels = new Set(labelled.map((e) => e.shownLabel ?? ''));
+  if (plain.length && !plain.some((c) => c.keys.some((key) => shownLabels.has(key)))) {
     const first = plain[0];
     if (first) labelled = looseNumberedEntries(root, first.anchor).map((e) => registry.intern(e));
   }
@@ -144,9 +181,14 @@ export function resolveMarkers(
     else byLabel.set(key, [e]);
   }
 
+  const holding = new EntriesByPart(labelled);
+  yield;
+
   const kept: ResolvedMarker[] = [];
   const unbacked: MarkerCandidate[] = [];
+  n = 0;
   for (const c of plain) {
+    if (++n % CANDIDATES_PER_YIELD === 0) yield;
     const anchor = c.span?.start.node ?? c.anchor;
     const entries = c.keys.map((key) => {
       const options = (byLabel.get(key.toLowerCase()) ?? []).filter((e) => !isInside(e, anchor));
@@ -159,7 +201,7 @@ export function resolveMarkers(
     // The label an entry opens with is the entry's own number, not a citation.
     if (
       entries.some((e) => e && isEntryLabel(e, c)) ||
-      labelled.some((e) => isInside(e, anchor) && isEntryLabel(e, c))
+      holding.someHolding(anchor, (e) => isEntryLabel(e, c))
     ) {
       continue;
     }
@@ -171,7 +213,9 @@ export function resolveMarkers(
     (m) => m.candidate.shape === 'bracket-text' && m.candidate.labelKind === 'numbers',
   );
   if (backedBrackets.length >= 3) {
-    const highest = Math.max(...backedBrackets.flatMap((m) => m.candidate.keys.map(Number)));
+    let highest = Number.NEGATIVE_INFINITY;
+    for (const m of backedBrackets)
+      for (const key of m.candidate.keys) highest = Math.max(highest, Number(key));
     for (const c of unbacked) {
       if (
         c.shape === 'bracket-text' &&
@@ -185,17 +229,20 @@ export function resolveMarkers(
 
   // Markers inside a link-cited entry that merely label it (`<p><a name=Footnote_1>1</a> …`) were dropped as backlinks;
   // what remains is in document order once merged.
+  yield;
   const walkIndex = new Map(candidates.map((c, i) => [c, i]));
   const markers = [...resolved, ...kept].sort(
     (a, b) => (walkIndex.get(a.candidate) ?? 0) - (walkIndex.get(b.candidate) ?? 0),
   );
   for (const m of markers) for (const e of m.entries) if (e) registry.cited.add(e);
+  yield;
 
   // Entries nothing cites are reported only from lists that something cites.
   const citedLists = new Set([...registry.cited].map((e) => e.list).filter((l): l is Element => !!l));
+  const inSections = new Set(sectionEntries);
   const entries = registry
     .all()
-    .filter((e) => registry.cited.has(e) || (e.list && citedLists.has(e.list) && sectionEntries.includes(e)))
+    .filter((e) => registry.cited.has(e) || (e.list && citedLists.has(e.list) && inSections.has(e)))
     .sort((a, b) => order.compare(a.parts[0] as Node, b.parts[0] as Node));
   return { markers, entries, flags, backlinks };
 }

@@ -62,21 +62,31 @@ export interface ReferenceSection {
   entries: ReferenceEntry[];
 }
 
-/** Every reference list on the page found by its heading or its markup, with its entries. */
-export function findReferenceSections(root: Element): ReferenceSection[] {
+/** Elements looked at between two yields: a page of 200,000 paragraphs is searched for its headings in slices. */
+const ELEMENTS_PER_YIELD = 1024;
+
+/**
+ * Every reference list on the page found by its heading or its markup, with its entries. A generator that yields
+ * now and then, so that a caller can spread the search over slices.
+ */
+export function* findReferenceSections(root: Element): Generator<void, ReferenceSection[]> {
   const sections: ReferenceSection[] = [];
   const seenHeadings = new Set<Element>();
-  for (const el of Array.from(
-    root.querySelectorAll('h1, h2, h3, h4, h5, h6, p, div, dt, summary, caption, header'),
-  )) {
+  const candidates = root.querySelectorAll('h1, h2, h3, h4, h5, h6, p, div, dt, summary, caption, header');
+  yield;
+  for (let i = 0; i < candidates.length; i++) {
+    if (i % ELEMENTS_PER_YIELD === ELEMENTS_PER_YIELD - 1) yield;
+    const el = candidates[i] as Element;
     if (!isReferenceHeading(el) || seenHeadings.has(el)) continue;
     // A div heading that wraps a real heading is the same heading.
     if (el.querySelector('h1, h2, h3, h4, h5, h6') && tagOf(el) === 'div') continue;
     seenHeadings.add(el);
     const entries = entriesOfSection(blocksAfterHeading(el, root));
     if (entries.length) sections.push({ heading: el, entries });
+    yield;
   }
   for (const container of Array.from(root.querySelectorAll(LIST_CONTAINERS))) {
+    yield;
     const blocks = Array.from(container.children).filter((c) => !isAnyHeading(c));
     const entries = entriesOfSection(blocks);
     if (entries.length) sections.push({ heading: null, entries });
@@ -94,7 +104,7 @@ export function looseNumberedEntries(root: Element, from: Node): ReferenceEntry[
   const lines: ReferenceEntry[] = [];
   // The marker's own block may end with its sources as labelled lines ("[1] http://…<br>").
   for (let up = from.parentElement; up && up !== root; up = up.parentElement) {
-    if (up.querySelector(':scope > br')) lines.push(...lineEntries(up));
+    if (up.querySelector(':scope > br')) for (const e of lineEntries(up)) lines.push(e);
   }
   let node: Node | null = from;
   for (let seen = 0; node && seen < MAX_SECTION_NODES; seen++) {
@@ -102,7 +112,7 @@ export function looseNumberedEntries(root: Element, from: Node): ReferenceEntry[
       node = nextInOrder(node, root);
       continue;
     }
-    if (node.querySelector(':scope > br')) lines.push(...lineEntries(node));
+    if (node.querySelector(':scope > br')) for (const e of lineEntries(node)) lines.push(e);
     if (
       /^(?:p|ol|ul|div|dl)$/.test(tagOf(node)) &&
       !node.querySelector('p, ol, ul, dl, div, h1, h2, h3, h4, h5, h6')

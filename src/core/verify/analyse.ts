@@ -49,9 +49,10 @@ export function combine(parts: readonly AnalysedText[]): AnalysedText {
   const stemSequence: string[] = [];
   const quantities: Quantity[] = [];
   for (const p of parts) {
-    tokens.push(...p.tokens);
-    stemSequence.push(...p.stemSequence);
-    quantities.push(...p.quantities);
+    // Item by item: a spread of a long passage's tokens into push() overflows the stack.
+    for (const t of p.tokens) tokens.push(t);
+    for (const s of p.stemSequence) stemSequence.push(s);
+    for (const q of p.quantities) quantities.push(q);
   }
   return { tokens, stemSequence, ...stemSets(stemSequence), quantities };
 }

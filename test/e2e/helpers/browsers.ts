@@ -68,8 +68,13 @@ export interface ExtensionBrowser {
 /** Which build to load: the one readers get, or the end-to-end tests' own (dist/test/<browser>). */
 export type BuildKind = 'release' | 'test';
 
+/**
+ * Where the builds are: this tree's dist, or CITELENS_DIST (another tree's dist, such as an old build the attack
+ * tests must fail on).
+ */
 function buildDir(browser: 'chrome' | 'firefox', build: BuildKind): string {
-  return join(repoRoot, build === 'test' ? `dist/test/${browser}` : `dist/${browser}`);
+  const dist = process.env.CITELENS_DIST || join(repoRoot, 'dist');
+  return join(dist, build === 'test' ? `test/${browser}` : browser);
 }
 
 function requireBuild(dir: string): void {
@@ -124,6 +129,39 @@ export class ChromiumPage implements ReaderPage {
   /** Playwright only: a script run in every document of the page before its own scripts. */
   addInitScript(fn: () => void) {
     return this.page.addInitScript(fn);
+  }
+  /**
+   * Playwright only: evaluates an expression in the page's top frame inside the content-script world of the
+   * extension at `extensionOrigin` (the isolated world CDP names by that origin), as a content script would.
+   * Answers its value; a rejection comes back as an error.
+   */
+  async evaluateInContentScript<R>(extensionOrigin: string, expression: string): Promise<R> {
+    const cdp = await this.page.context().newCDPSession(this.page);
+    try {
+      const contexts: { id: number; origin: string; auxData?: { isDefault?: boolean; frameId?: string } }[] =
+        [];
+      cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+      await cdp.send('Runtime.enable');
+      const { frameTree } = await cdp.send('Page.getFrameTree');
+      const world = contexts.find(
+        (c) =>
+          c.origin === extensionOrigin &&
+          c.auxData?.isDefault === false &&
+          c.auxData.frameId === frameTree.frame.id,
+      );
+      if (!world) throw new Error(`no content-script world of ${extensionOrigin} in ${this.page.url()}`);
+      const answer = await cdp.send('Runtime.evaluate', {
+        expression,
+        contextId: world.id,
+        awaitPromise: true,
+        returnByValue: true,
+      });
+      if (answer.exceptionDetails)
+        throw new Error(answer.exceptionDetails.exception?.description ?? answer.exceptionDetails.text);
+      return answer.result.value as R;
+    } finally {
+      await cdp.detach().catch(() => {});
+    }
   }
   /** Playwright only: the colour scheme the page sees. */
   emulateColorScheme(scheme: 'light' | 'dark') {

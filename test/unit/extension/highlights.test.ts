@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Claim, TextSpan } from '../../../src/core';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
-const { liveClaim, rangesForClaim } = await import('../../../src/content/highlights');
+const { liveClaim, rangesForClaim, setHighlight } = await import('../../../src/content/highlights');
 
 function spanOf(node: Text, start = 0, end = node.data.length): TextSpan {
   return { start: { node, offset: start }, end: { node, offset: end } };
@@ -43,5 +43,32 @@ describe('claim ranges', () => {
     text.remove();
     expect(rangesForClaim(document, claim)).toBeNull();
     expect(liveClaim(document, claim, 0)).toBeNull();
+  });
+});
+
+describe('highlight registration', () => {
+  it('registers 250,000 ranges under one name without overflowing the stack', () => {
+    class FakeHighlight {
+      readonly ranges = new Set<unknown>();
+      priority = 0;
+      constructor(...initial: unknown[]) {
+        for (const r of initial) this.ranges.add(r);
+      }
+      add(range: unknown) {
+        this.ranges.add(range);
+        return this;
+      }
+    }
+    const registry = new Map<string, FakeHighlight>();
+    vi.stubGlobal('Highlight', FakeHighlight);
+    vi.stubGlobal('CSS', { highlights: registry });
+    try {
+      const ranges = Array.from({ length: 250_000 }, () => document.createRange());
+      setHighlight('citelens-claim', ranges, 1);
+      expect(registry.get('citelens-claim')?.ranges.size).toBe(250_000);
+      expect(registry.get('citelens-claim')?.priority).toBe(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
