@@ -6,7 +6,7 @@ import { withLinkedClaims } from './links/merge';
 import type { MarkerCandidate } from './markers/candidates';
 import { CandidateWalker } from './markers/find-candidates';
 import { TargetIndex } from './markers/target-index';
-import { linkBase, pageLanguage, pageTitle, pageUrl } from './page-info';
+import { declaredUrl, linkBase, pageLanguage, pageTitle, pageUrl } from './page-info';
 import type { ReferenceEntry } from './references/entries';
 import { parseEntry } from './references/parse-entry';
 import { resolveMarkers } from './references/resolve';
@@ -85,6 +85,7 @@ function* scanSteps(doc: Document, options: ScanOptions): Generator<void, PageRe
   if (options.links === false || !doc.body) return report;
   const linked = yield* findLinkedClaims(doc.body, report.url, linkBase(doc, report.url), pageLanguage(doc), {
     countOwnSiteLinks: options.countOwnSiteLinks ?? false,
+    declaredUrl: declaredUrl(doc),
   });
   return withLinkedClaims(report, linked);
 }

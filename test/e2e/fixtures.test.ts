@@ -17,7 +17,11 @@ import {
   readLayout,
 } from './helpers/reader';
 
-const pages = loadFixturePages().map((p) => ({ name: p.name, claims: p.expected.claims.map((c) => c.text) }));
+// Marker claims and, on the news pages, linked claims: the extension highlights both.
+const pages = loadFixturePages().map((p) => ({
+  name: p.name,
+  claims: [...p.expected.claims, ...(p.expected.linked?.claims ?? [])].map((c) => c.text),
+}));
 
 interface Result {
   status: string;

@@ -14,8 +14,12 @@ export interface CitationLink {
 export interface LinkContext {
   /** What relative links resolve against; null: relative links are left out (their target is unknown). */
   base: string | null;
-  /** The page's own site (registrable domain), null when unknown. */
+  /**
+   * The page's own site (registrable domain), null when unknown; `alsoOwn` is the site the page declares itself
+   * to be (canonical, og:url) when it is served from elsewhere (a saved copy, a mirror, a cache).
+   */
   pageSite: string | null;
+  alsoOwn?: string | null;
   /** Count links to the page's own site (outlets citing their own earlier reporting). */
   countOwnSiteLinks: boolean;
 }
@@ -105,7 +109,7 @@ export function citationLink(link: Element, context: LinkContext): CitationLink 
   }
   const site = siteOfUrl(href);
   if (!site) return null;
-  if (!context.countOwnSiteLinks && context.pageSite && site === context.pageSite) return null;
+  if (!context.countOwnSiteLinks && (site === context.pageSite || site === context.alsoOwn)) return null;
   if (notACitation(parsed, site)) return null;
   parsed.hash = '';
   return { href, url: parsed.href, site };

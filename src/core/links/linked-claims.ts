@@ -8,6 +8,8 @@ import { type CitationLink, citationLink, type LinkContext } from './citation-li
 import { siteOfUrl } from './site';
 
 export interface LinkedClaimOptions {
+  /** The address the page declares for itself (canonical, og:url), when known: its site is the page's own too. */
+  declaredUrl?: string | null;
   /** Count links to the page's own site as sources (off by default). */
   countOwnSiteLinks?: boolean;
 }
@@ -58,6 +60,7 @@ export function* findLinkedClaims(
   const context: LinkContext = {
     base,
     pageSite: siteOfUrl(pageUrl),
+    alsoOwn: siteOfUrl(options.declaredUrl ?? null),
     countOwnSiteLinks: options.countOwnSiteLinks ?? false,
   };
   if (!mightHaveLinkedClaims(root, context)) return EMPTY;

@@ -38,6 +38,17 @@ describe('which links are citations', () => {
     );
   });
 
+  it('counts the site a saved copy declares (canonical) as its own too', () => {
+    const doc = parseHtml(
+      '<!doctype html><html><body><p><a href="https://www.news.example.com/a">ours</a></p></body></html>',
+    );
+    const link = doc.querySelector('a');
+    if (!link) throw new Error('no link');
+    const served = { base: 'http://127.0.0.1:8080/copy', pageSite: '127.0.0.1', countOwnSiteLinks: false };
+    expect(citationLink(link, served)).not.toBeNull();
+    expect(citationLink(link, { ...served, alsoOwn: siteOfUrl(PAGE) })).toBeNull();
+  });
+
   it('leaves out mailto, tel, javascript', () => {
     expect(classify('<a href="mailto:desk@example.org">write</a>')).toBeNull();
     expect(classify('<a href="tel:+15555555">call</a>')).toBeNull();
