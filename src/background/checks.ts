@@ -16,8 +16,10 @@ import type { CheckRequestOutcome, CheckState, PageState } from '../shared/messa
 import { sourceOrigins } from '../shared/permissions';
 import { type Flow, type FlowEffect, type FlowEvent, INITIAL_FLOW, transition, viewOf } from './check-flow';
 import { mayReadFor, readableOrigins, recordAllowed } from './may-read';
+import { resolveHost } from './resolve-host';
 import { StorageSourceCache } from './source-cache';
-import { TEST_BUILD } from './test-build';
+import { sourceFetch } from './source-fetch';
+import { testServerName } from './test-build';
 
 /**
  * Readability needs a DOM, and Chrome's service worker has none (no `DOMParser`): linkedom, a DOM written in
@@ -46,9 +48,20 @@ export class Checks {
   /** One queue for every tab: at most a few requests per host and a bounded total, whatever is open. */
   private readonly queue = new FetchQueue();
   private readonly cache = new StorageSourceCache();
-  private readonly load: SourceLoader = (url, signal) =>
-    // Loopback and private hosts are refused, except in the end-to-end tests' own build (see test-build.ts).
-    fetchSource(url, { queue: this.queue, allowPrivateHosts: TEST_BUILD, ...(signal ? { signal } : {}) });
+  /**
+   * Every redirect is followed by the core, each hop checked (host policy, the reader's consent, in Firefox what
+   * the name resolves to) before it is asked. The test build reads its test servers' names only (test-build.ts).
+   */
+  private readonly load: SourceLoader = (url, signal, mayRead) =>
+    fetchSource(url, {
+      queue: this.queue,
+      fetch: sourceFetch,
+      redirects: 'manual',
+      allowPrivateHosts: testServerName,
+      ...(resolveHost ? { resolveHost } : {}),
+      ...(mayRead ? { mayRead } : {}),
+      ...(signal ? { signal } : {}),
+    });
 
   constructor(private readonly host: ChecksHost) {}
 

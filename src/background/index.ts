@@ -16,6 +16,7 @@ import {
 import { autoCheckFor, loadSettings, siteOf } from '../shared/settings';
 import { Checks } from './checks';
 import { openConsentWindow } from './consent';
+import { forgetAllowed } from './may-read';
 
 const states = new Map<number, PageState>();
 const checks = new Checks({
@@ -148,5 +149,9 @@ browser.tabs.onRemoved.addListener((tabId) => {
 // The browser granted sites: an ask waiting for them goes on, even if the page that asked (a popup that lost its
 // focus to the browser's prompt) is gone.
 browser.permissions.onAdded.addListener((added) => checks.granted(added.origins ?? []));
+// The reader took access back in the browser's settings: the consent CiteLens recorded for those sites goes too.
+browser.permissions.onRemoved.addListener((removed) => {
+  if (removed.origins?.length) void forgetAllowed(removed.origins).catch(() => {});
+});
 
 browser.windows?.onRemoved.addListener((windowId) => checks.windowClosed(windowId));

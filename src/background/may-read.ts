@@ -99,6 +99,27 @@ export async function readableOrigins(pageUrl: string): Promise<Set<string>> {
   return grantedOrigins([...allowedIn(await loadConsent(), pageUrl)]);
 }
 
+/** The record without these source sites, for every page site (an empty page site goes). */
+export function withoutOrigins(record: ConsentRecord, origins: readonly string[]): ConsentRecord {
+  const gone = new Set(origins);
+  const next: ConsentRecord = new Map();
+  for (const [site, allowed] of record) {
+    const kept = [...allowed].filter((o) => !gone.has(o));
+    if (kept.length > 0) next.set(site, new Set(kept));
+  }
+  return next;
+}
+
+/** The reader took host access to these sites back (in the browser's settings): CiteLens forgets them too. */
+export function forgetAllowed(origins: readonly string[]): Promise<void> {
+  const write = writing.then(async () => {
+    const next = withoutOrigins(await loadConsent(), origins);
+    await browser.storage.local.set({ [CONSENT_KEY]: toStored(next) });
+  });
+  writing = write.catch(() => {});
+  return write;
+}
+
 export type MayRead = (url: string) => boolean;
 
 /** Whether a check started for the page at `pageUrl` may read a URL (see `readableOrigins`). */

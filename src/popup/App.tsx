@@ -67,10 +67,22 @@ export function App() {
     [tab],
   );
 
+  const [notSaved, setNotSaved] = useState(false);
   const setSite = useCallback(async (host: string, off: boolean) => {
     const settings = await loadSettings();
     const sites = settings.disabledSites.filter((h) => h !== host);
-    await saveSettings({ disabledSites: off ? [...sites, host] : sites, ...(off ? {} : { enabled: true }) });
+    try {
+      await saveSettings({
+        disabledSites: off ? [...sites, host] : sites,
+        ...(off ? {} : { enabled: true }),
+      });
+    } catch (error) {
+      // Nothing was written (storage.sync is full): say so rather than lose the change unseen.
+      console.warn('CiteLens: settings not saved:', error);
+      setNotSaved(true);
+      return;
+    }
+    setNotSaved(false);
     setView({ kind: 'loading' });
     setRefresh((n) => n + 1);
   }, []);
@@ -87,6 +99,11 @@ export function App() {
         onSite={setSite}
         onChanged={() => setRefresh((n) => n + 1)}
       />
+      {notSaved && (
+        <p class="note warn" role="alert">
+          {t('settingsTooLarge')}
+        </p>
+      )}
       <footer class="footer">
         {view.kind === 'report' && (
           <button type="button" class="link" onClick={() => void setSite(siteOf(view.url), true)}>

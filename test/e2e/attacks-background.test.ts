@@ -11,7 +11,8 @@
  *      consent window and reads nothing until the reader's Allow. (Chromium, where CDP can run code in the content
  *      script's world; the sender policy itself is unit-tested for both, test/unit/extension/messages.test.ts.)
  *
- * Page A is served from 127.0.0.1, page B from localhost (another site); the cited pages live on 127.0.0.1.
+ * Page A is served from 127.0.0.1, page B from localhost (another site); the cited pages live on the test server's
+ * name (sources.citelens.test, mapped to 127.0.0.1 by the browsers' launch options).
  */
 import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +22,7 @@ import {
   type ExtensionBrowser,
   launch,
   type ReaderPage,
+  TEST_HOSTS,
 } from './helpers/browsers';
 import { readPopupCheck } from './helpers/check-reader';
 import { Control, clickElement } from './helpers/reader';
@@ -44,7 +46,8 @@ const source = (text: string) =>
 function startAttackServer(): Promise<AttackServer> {
   const requests: string[] = [];
   let port = 0;
-  const sources = `http://127.0.0.1`;
+  // The cited pages go by a test server's name: the test build reads only those (src/background/test-build.ts).
+  const sources = `http://${TEST_HOSTS[0]}`;
   const server = createServer((req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (pathname.startsWith('/sources/')) requests.push(pathname);
@@ -165,14 +168,14 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: attacks on the backgrou
   });
 
   it('(b) a check reads nothing the reader never allowed, whatever permissions.contains says', async () => {
-    const contains = await control.page.evaluate(async () => {
+    const contains = await control.page.evaluate(async (host: string) => {
       const g = globalThis as unknown as {
         browser?: { permissions: { contains(p: object): Promise<boolean> } };
         chrome?: { permissions: { contains(p: object): Promise<boolean> } };
       };
       const api = g.browser ?? g.chrome;
-      return api?.permissions.contains({ origins: ['http://127.0.0.1/*'] });
-    }, null);
+      return api?.permissions.contains({ origins: [`http://${host}/*`] });
+    }, TEST_HOSTS[0] as string);
     // The premise of the attack in Firefox: the content script's matches count as granted host access.
     if (browserName === 'firefox') expect(contains).toBe(true);
 
@@ -187,7 +190,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: attacks on the backgrou
   });
 
   it('(a) a source site allowed on page A is not read for page B without the reader’s act on B', async () => {
-    await browser.allowSites(['http://127.0.0.1/*']);
+    await browser.allowSites([`http://${TEST_HOSTS[0]}/*`]);
     await readerChecksInPopup(tabA);
     expect(server.requests).toEqual(['/sources/a.html']);
 
@@ -196,7 +199,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: attacks on the backgrou
     await pageB.goto(urlB);
     tabB = await control.tabId(urlB);
     const state = await control.ready(tabB, urlB);
-    expect(state.report?.sources[0]?.url).toBe(`http://127.0.0.1:${server.port}/sources/secret.html`);
+    expect(state.report?.sources[0]?.url).toBe(`http://${TEST_HOSTS[0]}:${server.port}/sources/secret.html`);
     expect(await becomes(() => server.requests.includes('/sources/secret.html'), WOULD_HAVE_READ_MS)).toBe(
       false,
     );

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page as PlaywrightPage } from 'playwright-core';
 import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
 import { repoRoot } from '../../../scripts/serve-pages.mjs';
+import { evaluateInCardChromium, evaluateInCardFirefox, type InCard } from './closed-shadow';
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -18,8 +19,19 @@ const GECKO_ID = 'citelens@citelens.dev';
 /** Fixed so the tests know the moz-extension:// origin (Firefox otherwise picks a random one per profile). */
 const FIREFOX_EXTENSION_UUID = '6f1d2a8e-3c1b-4f0e-9a57-2e8b4c0d7a11';
 
+/**
+ * The test servers' names, under `.test` (reserved for testing): both browsers resolve them to 127.0.0.1, and
+ * the test build reads them (src/background/test-build.ts), but not loopback addresses themselves.
+ * `sources.citelens.test` and `elsewhere.test` are two sites.
+ */
+export const TEST_HOSTS = ['sources.citelens.test', 'elsewhere.test'];
 /** Names Firefox resolves to 127.0.0.1 in the tests' profile (network.dns.localDomains). */
-export const FIREFOX_TEST_HOSTS = ['sources.citelens.test'];
+export const FIREFOX_TEST_HOSTS = TEST_HOSTS;
+/**
+ * A name that is not a test server's and resolves to 127.0.0.1 in the Firefox profile: a public-looking name
+ * pointing into the reader's own machine, which the test build must refuse like the readers' build.
+ */
+export const LOOPBACK_ALIAS = 'loopback-alias.example';
 
 export const VIEWPORT = { width: 1200, height: 900 };
 
@@ -38,6 +50,11 @@ export interface ReaderPage {
   readonly url: string;
   goto(url: string): Promise<void>;
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  /**
+   * Runs `fn` with the card's (closed) shadow root, or null when no card is open, through the automation
+   * protocol: the page's own scripts cannot do this (./closed-shadow.ts).
+   */
+  evaluateInCard<R, A>(fn: InCard<R, A>, arg: A): Promise<R>;
   waitFor<A>(fn: (arg: A) => unknown, arg: A, timeoutMs?: number): Promise<void>;
   click(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;
@@ -60,6 +77,8 @@ export interface ExtensionBrowser {
    * site-access call, Firefox through its preference that skips optional-permission prompts (set at launch).
    */
   allowSites(patterns: string[]): Promise<void>;
+  /** The addresses of every tab and window the browser has open (to see that no consent window opened). */
+  pageUrls(): Promise<string[]>;
   /** The extension's own page that opens next (the consent window), once its selector is there. */
   waitForExtensionPage(pathPrefix: string, readySelector: string): Promise<ReaderPage>;
   close(): Promise<void>;
@@ -73,7 +92,9 @@ export type BuildKind = 'release' | 'test';
  * tests must fail on).
  */
 function buildDir(browser: 'chrome' | 'firefox', build: BuildKind): string {
-  const dist = process.env.CITELENS_DIST || join(repoRoot, 'dist');
+  // CITELENS_DIST (or CITELENS_E2E_DIST) points the tests at another build's dist/ (an older commit's), to show
+  // that a security test fails on the build before the fix.
+  const dist = process.env.CITELENS_DIST || process.env.CITELENS_E2E_DIST || join(repoRoot, 'dist');
   return join(dist, build === 'test' ? `test/${browser}` : browser);
 }
 
@@ -111,6 +132,9 @@ export class ChromiumPage implements ReaderPage {
   }
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
     return (this.page as unknown as { evaluate: Evaluate }).evaluate(fn, arg);
+  }
+  evaluateInCard<R, A>(fn: InCard<R, A>, arg: A): Promise<R> {
+    return evaluateInCardChromium(this.page, fn, arg);
   }
   async waitFor<A>(fn: (arg: A) => unknown, arg: A, timeoutMs = 15_000) {
     await (this.page as unknown as { waitForFunction: PlaywrightWait }).waitForFunction(fn, arg, {
@@ -207,8 +231,8 @@ export async function launchChromium(
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
-      // Hermetic: every host but the loopback test servers fails at once ("localhost" plays another site).
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+      // Hermetic: every host but the loopback test servers and their names fails at once.
+      `--host-resolver-rules=${TEST_HOSTS.map((h) => `MAP ${h} 127.0.0.1, `).join('')}MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost`,
     ],
   });
   let extensionOrigin = '';
@@ -243,6 +267,9 @@ export async function launchChromium(
         { extensionId: id, hosts: patterns },
       );
       await page.close();
+    },
+    async pageUrls() {
+      return context.pages().map((p) => p.url());
     },
     async waitForExtensionPage(pathPrefix, readySelector) {
       const url = `${extensionOrigin}/${pathPrefix}`;
@@ -296,6 +323,9 @@ class FirefoxPage implements ReaderPage {
   }
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
     return (this.page as unknown as { evaluate: Evaluate }).evaluate(fn, arg);
+  }
+  evaluateInCard<R, A>(fn: InCard<R, A>, arg: A): Promise<R> {
+    return evaluateInCardFirefox(this.page, fn, arg);
   }
   /**
    * Polls with `evaluate`, not Puppeteer's `waitForFunction`: the latter rebuilds the predicate with `Function()`
@@ -355,8 +385,8 @@ export async function launchFirefox(
       'network.proxy.ssl_port': 9,
       // Test host names that are not loopback names (Firefox exempts 127.0.0.1 and localhost from some rules, such
       // as the upgrade of http to https): resolved to 127.0.0.1 and not proxied.
-      'network.dns.localDomains': FIREFOX_TEST_HOSTS.join(','),
-      'network.proxy.no_proxies_on': FIREFOX_TEST_HOSTS.join(','),
+      'network.dns.localDomains': [...FIREFOX_TEST_HOSTS, LOOPBACK_ALIAS].join(','),
+      'network.proxy.no_proxies_on': [...FIREFOX_TEST_HOSTS, LOOPBACK_ALIAS].join(','),
       // A headless browser cannot show the optional-permission prompt: answer "allow" for the reader.
       'extensions.webextOptionalPermissionPrompts': false,
     },
@@ -381,6 +411,11 @@ export async function launchFirefox(
     },
     async allowSites() {
       // extensions.webextOptionalPermissionPrompts is off in this profile: requests are granted as asked.
+    },
+    async pageUrls() {
+      // page.url() can lag behind in Firefox: ask each document.
+      const pages = await browser.pages();
+      return Promise.all(pages.map((p) => p.evaluate(() => location.href).catch(() => p.url())));
     },
     async waitForExtensionPage(pathPrefix, readySelector) {
       const url = `${extensionOrigin}/${pathPrefix}`;

@@ -20,9 +20,8 @@ vi.mock('webextension-polyfill', () => ({
   },
 }));
 
-const { allowedIn, CONSENT_KEY, mayReadFor, parseConsent, recordAllowed, withAllowed } = await import(
-  '../../../src/background/may-read'
-);
+const { allowedIn, CONSENT_KEY, forgetAllowed, mayReadFor, parseConsent, recordAllowed, withAllowed } =
+  await import('../../../src/background/may-read');
 
 const A = 'https://page-a.example/story';
 const B = 'https://page-b.example/story';
@@ -85,5 +84,12 @@ describe('the consent CiteLens records', () => {
     expect(withAllowed(empty, 'file:///home/a.html', ['https://x.example/*'])).toBe(empty);
     expect(withAllowed(empty, A, ['<all_urls>', '*://*/*'])).toBe(empty);
     expect(allowedIn(withAllowed(empty, A, ['https://x.example/*']), B).size).toBe(0);
+  });
+
+  it('forgets a source site everywhere when the reader takes its permission back', async () => {
+    await recordAllowed(A, ['https://one.example/*', 'https://two.example/*']);
+    await recordAllowed(B, ['https://one.example/*']);
+    await forgetAllowed(['https://one.example/*']);
+    expect(local[CONSENT_KEY]).toEqual({ 'page-a.example': ['https://two.example/*'] });
   });
 });
