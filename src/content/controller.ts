@@ -9,7 +9,7 @@ import { claimVerdict } from '../core/check/summary';
 import type { CheckResult } from '../core/check/types';
 import type { SupportVerdict } from '../core/verify/judge';
 import { CLAIM_STATE, checkedClaimFor, checkedSourceOfClaim } from '../shared/check-view';
-import { highlightName, paintedState } from '../shared/highlight-style';
+import { claimKind, highlightName, paintedState } from '../shared/highlight-style';
 import {
   type CheckState,
   handleMessages,
@@ -245,7 +245,7 @@ export class Controller {
   /**
    * Registers every claim under the highlight name of its state (not checked, or its verdict when the reader
    * turned verdict colouring on: the page can read these names) in the reader's style and colours; names no
-   * longer used go.
+   * longer used go. A claim that only links (no marker) has a quieter mark of its own, `citelens-linked`.
    */
   private paint(): void {
     if (!highlightsSupported()) return;
@@ -255,7 +255,8 @@ export class Controller {
     for (const live of this.claims) {
       const checked = result ? checkedClaimFor(result, live.claim) : undefined;
       const state = checked ? CLAIM_STATE[claimVerdict(checked)] : 'claim';
-      const name = highlightName(paintedState(state, settings.verdictHighlights), settings);
+      const kind = claimKind(live.claim);
+      const name = highlightName(paintedState(state, settings.verdictHighlights, kind), settings);
       const ranges = groups.get(name);
       if (ranges) for (const range of live.ranges) ranges.push(range);
       else groups.set(name, [...live.ranges]);
