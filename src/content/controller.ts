@@ -137,6 +137,12 @@ export class Controller {
       this.status = 'scanning';
       await this.scan();
       this.observe();
+    } else if (
+      before.linkedClaims !== settings.linkedClaims ||
+      before.countOwnSiteLinks !== settings.countOwnSiteLinks
+    ) {
+      // What counts as a claim changed: the page is read again.
+      await this.scan();
     } else if (this.claims.length > 0) {
       this.paint();
     }
@@ -169,6 +175,8 @@ export class Controller {
         const started = performance.now();
         const pageReport = await scanDocumentInSlices(this.doc, {
           url: this.win.location.href,
+          links: (this.settings ?? DEFAULT_SETTINGS).linkedClaims,
+          countOwnSiteLinks: (this.settings ?? DEFAULT_SETTINGS).countOwnSiteLinks,
           sliceMs: SLICE_MS,
           yieldToHost,
         });
