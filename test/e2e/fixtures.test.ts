@@ -4,7 +4,8 @@
  * the extension. Marker claims (`citelens-claim`) against the page's marker expectations: at least 95% of them
  * highlighted, under 5% of the highlighted text outside them. Linked claims (`citelens-linked`, sentences that only
  * link to another site) against the page's `linked` expectations where it has them: every expected claim the core
- * finds in the saved page (scanned in Node) highlighted in the browser too, no more outside them than there, and
+ * finds in the saved page (scanned in Node) highlighted in the browser too, under 5% of the marks outside them or
+ * no more than the core's own reading puts there, and
  * over all those pages the floors of the unit test (fixture-pages.test.ts). On the other pages linked marks are
  * not scored but must lie in the page's running text, never over a marker claim.
  */
@@ -157,10 +158,10 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: fixture pages', (browse
       expect(missedHere, 'expected linked claims the core finds but the browser did not highlight').toEqual(
         [],
       );
-      expect(
-        seen.outside,
-        'linked marks outside the expected claims, beyond the core’s own',
-      ).toBeLessThanOrEqual(core.outside + 0.02);
+      // Under 5% as for markers, or no more than the core's own reading of the saved page puts outside them.
+      expect(seen.outside, 'linked marks outside the expected claims').toBeLessThanOrEqual(
+        Math.max(0.05, core.outside + 0.02),
+      );
     } else {
       expect(r.linkedOutside, 'linked marks outside the running text').toEqual([]);
     }
