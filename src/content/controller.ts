@@ -411,7 +411,15 @@ export class Controller {
       markers: live.claim.markers.map((m) => m.label),
       sources: sources.map((s): CardSource => {
         const found = result ? checkedSourceOfClaim(result, live.claim, s) : null;
-        return found ? { ...s, checked: found } : s;
+        const links = (live.claim.links ?? []).filter((l) => l.sourceId === s.id);
+        const source: CardSource = {
+          ...s,
+          kind: s.kind ?? 'reference',
+          ...(links[0]
+            ? { link: { href: links[0].href, texts: [...new Set(links.map((l) => l.text))] } }
+            : {}),
+        };
+        return found ? { ...source, checked: found } : source;
       }),
       findings,
       index: live.index,
