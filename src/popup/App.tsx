@@ -11,7 +11,7 @@ import type { CheckResult } from '../core/check/types';
 import { CLAIM_VERDICT_TEXT, checkedClaimFor, checkedSourceFor, statusLine } from '../shared/check-view';
 import { plural, t } from '../shared/i18n';
 import { type CheckState, sendMessage, sendToTab, type TabView } from '../shared/messages';
-import { FINDING_TITLE, safeHttpUrl, siteOfSource } from '../shared/report-view';
+import { FINDING_TITLE, linkedSites, safeHttpUrl, siteOfSource } from '../shared/report-view';
 import { loadSettings, saveSettings, siteOf } from '../shared/settings';
 import { CheckPanel } from './CheckPanel';
 
@@ -205,8 +205,8 @@ function Report({ report, check, tabId, onShowClaim, onChanged }: ReportProps) {
   const sourceLabel = new Map(report.sources.map((s) => [s.id, s.label]));
   const result: CheckResult | null = check.kind === 'done' ? check.result : null;
   const references = report.sources.filter((s) => s.kind !== 'linked');
-  const linkedSites = bySite(report.sources.filter((s) => s.kind === 'linked'));
-  const linkedCount = linkedSites.reduce((n, g) => n + g.sources.length, 0);
+  const sites = linkedSites(report.sources);
+  const linkedCount = sites.reduce((n, g) => n + g.sources.length, 0);
   return (
     <>
       <header class="header">
@@ -252,7 +252,7 @@ function Report({ report, check, tabId, onShowClaim, onChanged }: ReportProps) {
 
       <section class="section" aria-labelledby="sources-heading">
         <h2 id="sources-heading">{t('popupSectionSources')}</h2>
-        {references.length > 0 && linkedSites.length > 0 && (
+        {references.length > 0 && sites.length > 0 && (
           <h3 class="group-heading" data-group="references">
             {t('popupReferencesHeading')} <span class="group-count">{references.length}</span>
           </h3>
@@ -264,17 +264,17 @@ function Report({ report, check, tabId, onShowClaim, onChanged }: ReportProps) {
             ))}
           </ul>
         )}
-        {linkedSites.length > 0 && (
+        {sites.length > 0 && (
           <>
             <h3 class="group-heading" data-group="linked">
               {t('popupLinkedHeading')}{' '}
               <span class="group-count">
-                {plural(linkedSites.length, 'popupSitesOne', 'popupSitesMany')} ·{' '}
+                {plural(sites.length, 'popupSitesOne', 'popupSitesMany')} ·{' '}
                 {plural(linkedCount, 'popupLinksOne', 'popupLinksMany')}
               </span>
             </h3>
             <ul class="sites">
-              {linkedSites.map(({ site, sources, claims }) => (
+              {sites.map(({ site, sources, claims }) => (
                 <li
                   key={site}
                   class="site"
@@ -336,17 +336,6 @@ function Report({ report, check, tabId, onShowClaim, onChanged }: ReportProps) {
       </section>
     </>
   );
-}
-
-/** Linked sources by site (a site's name is its registrable domain, the source's label): most cited first. */
-function bySite(sources: readonly JsonSource[]): { site: string; sources: JsonSource[]; claims: number }[] {
-  const groups = new Map<string, JsonSource[]>();
-  for (const s of sources) groups.set(s.label, [...(groups.get(s.label) ?? []), s]);
-  return [...groups]
-    .map(([site, list]) => ({ site, sources: list, claims: new Set(list.flatMap((s) => s.claims)).size }))
-    .sort(
-      (a, b) => b.claims - a.claims || b.sources.length - a.sources.length || a.site.localeCompare(b.site),
-    );
 }
 
 interface SourceItemProps {
