@@ -322,12 +322,7 @@ export class ClaimCard {
     else kind.append(`${t('cardReference')} [`, this.el('span', 'label', source.label), ']');
     const url = safeHttpUrl(linked ? (source.link?.href ?? source.url) : source.url);
     const titleText = page?.title || source.title || source.label;
-    const title = url ? this.el('a', 'title', titleText) : this.el('span', 'title', titleText);
-    if (title instanceof HTMLAnchorElement && url) {
-      title.href = url;
-      title.target = '_blank';
-      title.rel = 'noopener noreferrer';
-    }
+    const title = url ? this.link('title', titleText, url) : this.el('span', 'title', titleText);
     const site = linked ? source.label : (siteOfSource(source) ?? t('cardNoLink'));
     const publisher = (linked ? page?.siteName : null) ?? source.publisher;
     const meta = this.el('div', 'meta');
@@ -347,6 +342,15 @@ export class ClaimCard {
     }
     if (source.checked) this.renderChecked(li, li, source.checked);
     return li;
+  }
+
+  /** A real link that opens apart, to an http(s) address only (`safeHttpUrl` first). */
+  private link(className: string, text: string, url: string): HTMLAnchorElement {
+    const a = this.el('a', className, text);
+    a.href = url;
+    a.target = '_blank';
+    a.rel = 'noopener noreferrer';
+    return a;
   }
 
   private button(className: string, text: string, onClick: () => void): HTMLButtonElement {
