@@ -242,14 +242,30 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: linked claims', (browse
 
   it('the options: linked claims off leaves the page as CiteLens found it, with the same text and layout', async () => {
     const withMarks = await readLayout(page);
-    await control.setSettings({ linkedClaims: false });
+    // The reader's click on the options page's switch (the control page is the options page).
+    const checked = () =>
+      control.page.evaluate(
+        () =>
+          (document.querySelector('input[name="linkedClaims"]') as HTMLInputElement | null)?.checked ?? null,
+        null,
+      );
+    expect(await checked()).toBe(true);
+    expect(
+      await control.page.evaluate(
+        () => (document.querySelector('input[name="countOwnSiteLinks"]') as HTMLInputElement | null)?.checked,
+        null,
+      ),
+    ).toBe(false);
+    await clickElement(control.page, 'input[name="linkedClaims"]');
+    expect(await checked()).toBe(false);
     await page.waitFor(() => !CSS.highlights.has('citelens-linked'), null);
     const state = await control.ready(tab, url);
     expect(state.report?.claims).toEqual([]);
     expect(await highlightNames(page)).toEqual([]);
     expect(await readLayout(page)).toEqual(withMarks);
-    await control.setSettings({ linkedClaims: true });
+    await clickElement(control.page, 'input[name="linkedClaims"]');
     await page.waitFor(() => CSS.highlights.has('citelens-linked'), null);
+    expect(await checked()).toBe(true);
   });
 
   describe('a check of a news page', () => {
