@@ -56,6 +56,8 @@ export type CardCheck =
 export interface CardContent {
   claimId: string;
   claimText: string;
+  /** `linked`: a sentence that only links to other sites (no marker). */
+  kind: 'marker' | 'linked';
   /** The claim's marker labels, as the page shows them. */
   markers: string[];
   sources: CardSource[];
@@ -247,7 +249,7 @@ export class ClaimCard {
 
   private render(content: CardContent): Node[] {
     const header = this.el('header');
-    const title = this.el('h2', undefined, t('cardTitle'));
+    const title = this.el('h2', undefined, t(content.kind === 'linked' ? 'cardTitleLinked' : 'cardTitle'));
     title.id = 'citelens-card-title';
     const close = this.el('button', 'close', '×');
     close.type = 'button';

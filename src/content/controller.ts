@@ -408,6 +408,7 @@ export class Controller {
     return {
       claimId: live.claim.id,
       claimText: live.claim.text,
+      kind: claimKind(live.claim),
       markers: live.claim.markers.map((m) => m.label),
       sources: sources.map((s): CardSource => {
         const found = result ? checkedSourceOfClaim(result, live.claim, s) : null;

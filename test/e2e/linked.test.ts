@@ -39,6 +39,7 @@ const ours = (errors: readonly string[]) =>
   errors.filter((e) => /citelens|chrome-extension:|moz-extension:/i.test(e));
 
 interface LinkedCardView {
+  heading: string;
   claim: string;
   check: string | null;
   sources: {
@@ -65,6 +66,7 @@ function readLinkedCard(page: ReaderPage): Promise<LinkedCardView> {
     const text = (el: ParentNode | null | undefined, sel: string) =>
       el?.querySelector(sel)?.textContent ?? '';
     return {
+      heading: text(dialog, 'header h2'),
       claim: text(dialog, '.claim'),
       check: dialog?.querySelector('.check')?.getAttribute('data-check') ?? null,
       sources: [...(dialog?.querySelectorAll('li.source') ?? [])].map((li) => {
@@ -182,6 +184,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: linked claims', (browse
       const card = await readLinkedCard(page);
       const claim = report.claims.find((c) => letters(c.text) === letters(card.claim)) as JsonClaim;
       expect(claim, `the card's claim is one of the page's: ${card.claim}`).toBeDefined();
+      expect(card.heading).toBe('Linked claim');
       expect(card.sources).toHaveLength(claim.sources.length);
       for (const [i, source] of card.sources.entries()) {
         const link = claim.links?.find((l) => l.source === claim.sources[i]);
