@@ -88,7 +88,7 @@ const AFFILIATE_SITES = new Set([
   'viglink.com',
 ]);
 const AFFILIATE_QUERY =
-  /[?&](?:(?:tag|affid|aff_id|affiliate|affiliate_id|aff|clickref|irclickid|ranmid|raneaid|ascsubtag|subid)=|utm_medium=affiliate)/i;
+  /[?&](?:(?:tag|affid|aff_id|affiliate|affiliate_id|affiliateid|aff|clickref|irclickid|ranmid|raneaid|ascsubtag|subid|campid)=|utm_medium=affiliate)/i;
 const SHOP_PATH =
   /\/(?:dp|gp\/product|product|products|produkt|produit|producto|shop|store|cart|checkout|buy|kaufen|acheter|comprar)(?:\/|$)/i;
 
@@ -120,7 +120,9 @@ function notACitation(url: URL, site: string): boolean {
   const path = url.pathname;
   const segments = path.split('/').filter(Boolean);
   if (SHARE_PATH.test(path) || SHARE_QUERY.test(url.search)) return true;
-  if (AFFILIATE_SITES.has(site) || AFFILIATE_QUERY.test(url.search) || SHOP_PATH.test(path)) return true;
+  if (AFFILIATE_SITES.has(site) || SHOP_PATH.test(path)) return true;
+  // A redirector carries the shop's address in its query, with the affiliate tag inside it (`?GR_URL=…%3Ftag%3D…`).
+  if (AFFILIATE_QUERY.test(url.search) || AFFILIATE_QUERY.test(decoded(url.search))) return true;
   // A listing page is the listing segment and at most one name after it: `/tag/climate`, not `/topics/health/report.pdf`.
   const listing = segments.findIndex((s) => LISTING_SEGMENT.test(s));
   if (listing >= 0 && segments.length - listing <= 2) return true;
@@ -135,6 +137,14 @@ function notACitation(url: URL, site: string): boolean {
     if (account || channel) return true;
   }
   return false;
+}
+
+function decoded(search: string): string {
+  try {
+    return decodeURIComponent(search);
+  } catch {
+    return search;
+  }
 }
 
 /** A link that shows no words (it wraps an image, a logo, an icon): nothing a sentence says rests on it. */

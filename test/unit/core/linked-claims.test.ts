@@ -100,4 +100,14 @@ describe('linked claims', () => {
     expect(sliced).toEqual(whole);
     expect(yields).toBeGreaterThan(10);
   });
+  it('finds the article where a broken page leaves it outside the parsed body (a <div> before <body>)', () => {
+    // Browsers open the body at the <div> and ignore the late <body> tag; linkedom puts that <body> inside the div.
+    const html = `<!doctype html><html lang="en"><head><title>Story</title></head><div id="holder">
+<body><div class="article-content"><p>The plan was <a href="https://ec.europa.eu/deal">announced in Brussels</a> on Monday by the commission.</p>${FILL.repeat(4)}</div></body></div></html>`;
+    const doc = parseHtml(html);
+    const report = toJsonReport(scanDocument(doc, { url: URL }));
+    expect(report.claims.map((c) => c.text)).toEqual([
+      'The plan was announced in Brussels on Monday by the commission.',
+    ]);
+  });
 });

@@ -96,6 +96,19 @@ describe('which links are citations', () => {
     expect(
       classify('<a rel="sponsored nofollow" href="https://vendor.example.org/offer">offer</a>'),
     ).toBeNull();
+    // A redirector whose query carries the shop's address with the affiliate tag inside it, or a campaign id.
+    expect(
+      classify(
+        '<a href="https://go.redirector.example/Proxy.ashx?tsid=1&GR_URL=https%3A%2F%2Fshop.example.org%2Fp%3Ftag%3Dsite-20">Shop</a>',
+      ),
+    ).toBeNull();
+    expect(
+      classify('<a href="https://rover.market.example/rover/1/x?campid=53&mpre=https%3A%2F%2Fa.b">eBay</a>'),
+    ).toBeNull();
+    // A query without an affiliate key is a page like any other.
+    expect(classify('<a href="https://data.example.org/report?id=5&lang=en">the report</a>')?.site).toBe(
+      'example.org',
+    );
   });
 
   it('leaves out a link that only wraps an image', () => {

@@ -61,7 +61,7 @@ describe('linked claims on the news pages', () => {
   const linked = { right: 0, expected: 0, detected: 0, links: 0, linksExpected: 0 };
 
   it('has the news pages', () => {
-    expect(news.length).toBeGreaterThanOrEqual(15);
+    expect(news.length).toBeGreaterThanOrEqual(27);
   });
 
   for (const page of news) {
@@ -77,10 +77,11 @@ describe('linked claims on the news pages', () => {
     });
   }
 
-  // Floors at the figures measured when these pages were added (npm run eval prints them), so a regression shows.
+  // The targets (recall and precision 0.90, links right 0.95) on all 27 news pages; npm run eval prints the
+  // figures (0.988 / 0.960 / 0.989 when the last 12 pages were added).
   it('keeps recall, precision and links right over all news pages', () => {
-    expect(ratio(linked.right, linked.expected)).toBeGreaterThanOrEqual(0.85);
-    expect(ratio(linked.right, linked.detected)).toBeGreaterThanOrEqual(0.95);
-    expect(ratio(linked.links, linked.linksExpected)).toBeGreaterThanOrEqual(0.85);
+    expect(ratio(linked.right, linked.expected)).toBeGreaterThanOrEqual(0.9);
+    expect(ratio(linked.right, linked.detected)).toBeGreaterThanOrEqual(0.9);
+    expect(ratio(linked.links, linked.linksExpected)).toBeGreaterThanOrEqual(0.95);
   });
 });
