@@ -98,6 +98,7 @@ export function citationLink(link: Element, context: LinkContext): CitationLink 
   if (!raw) return null;
   const rel = (link.getAttribute('rel') ?? '').toLowerCase();
   if (/\bsponsored\b/.test(rel)) return null;
+  if (drawnByWikiEngine(link, rel)) return null;
   if (showsNoText(link)) return null;
   const href = absoluteHttpUrl(raw, context.base);
   if (!href) return null;
@@ -146,6 +147,23 @@ function decoded(search: string): string {
     return search;
   }
 }
+
+/**
+ * Links a wiki engine draws itself rather than an author citing a page: MediaWiki's interwiki and sister-project
+ * links (`a.extiw`, Parsoid's `rel="mw:WikiLink/Interwiki"`: a dictionary entry, a Commons category) and its bare
+ * external links (`a.external` inside the engine's content, Parsoid's `rel="mw:ExtLink"`): on a wiki the citations
+ * are the footnotes, and bare external links are the "External links" lists, templates and the odd inline link
+ * that the wiki's own rules discourage. Judged from the engine's markup, so any MediaWiki site, not one site.
+ */
+function drawnByWikiEngine(link: Element, rel: string): boolean {
+  if (/\bmw:(?:extlink|wikilink)/.test(rel)) return true;
+  const classes = ` ${link.getAttribute('class') ?? ''} `;
+  if (/\sextiw\s/.test(classes)) return true;
+  return /\sexternal\s/.test(classes) && link.closest(WIKI_CONTENT) !== null;
+}
+
+/** Where MediaWiki puts an article's content (the legacy parser's output and its container). */
+const WIKI_CONTENT = '.mw-parser-output, #mw-content-text, .mw-body-content';
 
 /** A link that shows no words (it wraps an image, a logo, an icon): nothing a sentence says rests on it. */
 function showsNoText(link: Element): boolean {

@@ -40,6 +40,9 @@ const MAX_BLOCK_LINK_DENSITY = 0.7;
 /** Lines that point elsewhere rather than say something: "Related: …", "Read more: …", in the fixtures' languages. */
 const POINTER_LINE =
   /^\s*(?:related|read more|read also|also read|read|see also|more|recommended|watch|listen|subscribe|sign up|follow|lesen sie auch|lesen sie|mehr zum thema|mehr dazu|auch interessant|weiterlesen|lire aussi|à lire aussi|a lire aussi|voir aussi|lee también|leer más|ver también|te puede interesar|más información)\b[^.!?]{0,12}[:：|»›→-]/i;
+/** "Read also" boxes name what they point to without a colon ("Lire aussi Martine Bulard, « … »"): these words suffice. */
+const READ_ALSO_LINE =
+  /^\s*(?:read also|also read|see also|related|lesen sie auch|lesen sie mehr|mehr zum thema|lire aussi|à lire aussi|a lire aussi|voir aussi|lee también|leer también|ver también)\s/i;
 /** Links handled per slice check. */
 const LINKS_PER_CHECK = 200;
 
@@ -174,7 +177,7 @@ function aroundBelow(link: Element, part: Element, around: AroundCache): boolean
 /** A block of running text: some words of its own, not mostly links, not a "Read more:" line. */
 function isProse(text: BlockText, block: Element): boolean {
   const folded = fold(text.text);
-  if (folded.length < 20 || POINTER_LINE.test(folded)) return false;
+  if (folded.length < 20 || POINTER_LINE.test(folded) || READ_ALSO_LINE.test(folded)) return false;
   let linked = 0;
   for (const piece of text.pieces) {
     if (insideLink(piece.node, block)) linked += fold(piece.node.data).length;

@@ -110,4 +110,11 @@ describe('linked claims', () => {
       'The plan was announced in Brussels on Monday by the commission.',
     ]);
   });
+  it('leaves out a "read also" line even without a colon', () => {
+    const { claims } = linked(
+      `<p>Lire aussi Martine Bulard, « <a href="https://www.other-paper.example.org/58769">En Corée, la politique du rayon de soleil</a> », Le Monde, mai 2000.</p>
+       <p>The minister <a href="https://gov.example.org/speech">said on Monday</a> that the plan would go ahead.</p>`,
+    );
+    expect(claims.map((c) => c.text)).toEqual(['The minister said on Monday that the plan would go ahead.']);
+  });
 });

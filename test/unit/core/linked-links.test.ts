@@ -111,6 +111,26 @@ describe('which links are citations', () => {
     );
   });
 
+  it('leaves out the links a wiki engine draws: interwiki and sister projects, bare external links in its content', () => {
+    expect(
+      classify('<a href="https://commons.wikimedia.org/wiki/Category:Dogs" class="extiw">Commons</a>'),
+    ).toBeNull();
+    expect(
+      classify('<a rel="mw:WikiLink/Interwiki" href="https://en.wiktionary.org/wiki/docga">docga</a>'),
+    ).toBeNull();
+    expect(
+      classify('<a rel="mw:ExtLink" class="external text" href="https://www.aces.edu/pubs/x.pdf">senses</a>'),
+    ).toBeNull();
+    const doc = parseHtml(
+      '<!doctype html><html><body><div class="mw-parser-output"><p><a rel="nofollow" class="external text" href="https://www.mathpages.com/x.htm">Hermitian</a></p></div><p><a class="external" href="https://www.mathpages.com/y.htm">a blog marks its outgoing links</a></p></body></html>',
+    );
+    const [wiki, blog] = Array.from(doc.querySelectorAll('a'));
+    const context = { base: PAGE, pageSite: siteOfUrl(PAGE), countOwnSiteLinks: false };
+    expect(wiki && citationLink(wiki, context)).toBeNull();
+    // Outside a wiki's content, class="external" is only a blog theme saying the link leaves the site.
+    expect(blog && citationLink(blog, context)?.site).toBe('mathpages.com');
+  });
+
   it('leaves out a link that only wraps an image', () => {
     expect(classify('<a href="https://photos.example.org/p/1"><img src="x.jpg" alt=""></a>')).toBeNull();
     expect(

@@ -48,6 +48,16 @@ describe('fixture pages', () => {
     });
   }
 
+  // Issue 9 item 6: marker-only pages (the seed, Wikipedia in both its HTML forms) give exactly what they gave
+  // before linked claims: the whole report equals the one with links off.
+  for (const page of pages.filter((p) => /^(?:wp-|parsoid-|fx-wikipedia|seed-)/.test(p.name))) {
+    it(`${page.name} gives what it gave before linked claims`, () => {
+      const withLinks = toJsonReport(scanDocument(parseHtml(page.html)));
+      const without = toJsonReport(scanDocument(parseHtml(page.html), { links: false }));
+      expect(withLinks).toEqual(without);
+    });
+  }
+
   it('meets the targets over all pages', () => {
     expect(ratio(totals.matched, totals.detected)).toBeGreaterThanOrEqual(0.98);
     expect(ratio(totals.matched, totals.expected)).toBeGreaterThanOrEqual(0.98);
