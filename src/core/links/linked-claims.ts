@@ -18,6 +18,10 @@ export interface LinkedClaimOptions {
 export interface LinkedClaims {
   claims: Claim[];
   sources: Source[];
+  /** Sentences of the article's prose, linked or not; counted only when some link (0 otherwise). */
+  sentences: number;
+  /** The page's own site and the one it declares itself to be. */
+  ownSites: string[];
 }
 
 /** Blocks whose text is a title or a label, not a sentence of the prose. */
@@ -46,7 +50,7 @@ const READ_ALSO_LINE =
 /** Links handled per slice check. */
 const LINKS_PER_CHECK = 200;
 
-const EMPTY: LinkedClaims = { claims: [], sources: [] };
+const EMPTY: LinkedClaims = { claims: [], sources: [], sentences: 0, ownSites: [] };
 
 /**
  * The sentences of the article's prose that link to another site, as claims whose sources are the linked pages.
@@ -151,7 +155,30 @@ export function* findLinkedClaims(
       claims.push(claim);
     }
   }
-  return { claims, sources };
+  const ownSites = [context.pageSite, context.alsoOwn].filter((s): s is string => !!s);
+  if (!claims.length) return { ...EMPTY, ownSites };
+  const sentences = yield* countSentences(body, around, lang);
+  return { claims, sources, sentences, ownSites };
+}
+
+/** Blocks of the prose whose sentences are counted: the innermost paragraph, item, quote or definition. */
+const PROSE_BLOCKS = 'p, li, blockquote, dd';
+
+/** The article's sentences, linked or not: what the share of linked sentences is a share of. */
+function* countSentences(body: Element[], around: AroundCache, lang: string): Generator<void, number> {
+  let count = 0;
+  let seen = 0;
+  for (const part of body) {
+    const blocks = tagOf(part) === 'p' ? [part] : Array.from(part.querySelectorAll(PROSE_BLOCKS));
+    for (const block of blocks) {
+      if (++seen % LINKS_PER_CHECK === 0) yield;
+      if (block.querySelector(PROSE_BLOCKS) || aroundBelow(block, part, around)) continue;
+      const text = fold(block.textContent ?? '');
+      if (text.length < 20 || POINTER_LINE.test(text) || READ_ALSO_LINE.test(text)) continue;
+      count += sentenceBounds(text, lang).length;
+    }
+  }
+  return count;
 }
 
 /**
