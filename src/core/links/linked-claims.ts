@@ -186,12 +186,45 @@ function* countSentences(body: Element[], around: AroundCache, lang: string): Ge
  * links only when own-site links count.
  */
 function mightHaveLinkedClaims(root: Element, context: LinkContext): boolean {
-  for (const link of Array.from(root.querySelectorAll('p a[href], li a[href], blockquote a[href]'))) {
-    const href = link.getAttribute('href') ?? '';
-    if (!context.countOwnSiteLinks && !/^\s*(?:https?:)?\/\//i.test(href)) continue;
+  const own = [context.pageSite, context.alsoOwn].filter((site): site is string => !!site);
+  for (const link of Array.from(root.getElementsByTagName('a'))) {
+    const href = link.getAttribute('href');
+    if (!href) continue;
+    if (!context.countOwnSiteLinks) {
+      // Most links of a news page are absolute links to the outlet itself: told apart by their host, unparsed.
+      const host = ABSOLUTE_HOST.exec(href)?.[1]?.toLowerCase();
+      if (!host || own.some((site) => host === site || host.endsWith(`.${site}`))) continue;
+    }
+    if (!inProseOutsideFurniture(link, root)) continue;
     if (citationLink(link, context)) return true;
   }
   return false;
+}
+
+const ABSOLUTE_HOST = /^\s*(?:https?:)?\/\/([^/?#:@\s]+)/i;
+/** Where a citing link can stand. */
+const GATE_PROSE = new Set(['p', 'li', 'blockquote']);
+/** Parts around an article that the body never includes (boilerplate.ts): menus, mastheads, footers, asides. */
+const GATE_AROUND = new Set(['nav', 'header', 'footer', 'aside']);
+const GATE_AROUND_ROLES = /^(?:navigation|banner|contentinfo|complementary)$/;
+
+/**
+ * Whether a link stands in a paragraph, list item or quote, outside menus, mastheads and footers: they link to
+ * sister sites and apps on every page, and nothing there is ever a claim. One walk up, tag names only.
+ */
+function inProseOutsideFurniture(link: Element, root: Element): boolean {
+  let prose: Element | null = null;
+  for (let el = link.parentElement; el && el !== root; el = el.parentElement) {
+    const tag = tagOf(el);
+    if (GATE_AROUND.has(tag)) return false;
+    if (!prose && GATE_PROSE.has(tag)) prose = el;
+    const role = el.getAttribute('role');
+    if (role && GATE_AROUND_ROLES.test(role)) return false;
+  }
+  if (!prose) return false;
+  // A menu item is its link and little else; a sentence has words around its link (as isProse asks later).
+  const text = fold(prose.textContent ?? '').length;
+  return text >= 20 && fold(link.textContent ?? '').length <= MAX_BLOCK_LINK_DENSITY * text;
 }
 
 /** Whether a part around the article lies between `link` and `part` (the body block the link was found in). */
