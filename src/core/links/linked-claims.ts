@@ -47,6 +47,23 @@ const POINTER_LINE =
 /** "Read also" boxes name what they point to without a colon ("Lire aussi Martine Bulard, « … »"): these words suffice. */
 const READ_ALSO_LINE =
   /^\s*(?:read also|also read|see also|related|lesen sie auch|lesen sie mehr|mehr zum thema|lire aussi|à lire aussi|a lire aussi|voir aussi|lee también|leer también|ver también)\s/i;
+/** Photo and image credits under a picture: who took it, not what the article says. */
+const CREDIT_LINE =
+  /^\s*(?:photo|photos|photo source|photo credit|image|image source|image credit|picture|credit|credits|foto|fotos|bild|bildquelle|crédit photo|crédit|crédits|source photo)\s*:/i;
+const HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
+/** Words a heading must have, ending in a full stop, to be a sentence set large rather than a title. */
+const HEADING_SENTENCE_WORDS = 8;
+
+/**
+ * A sentence an author set as a heading inside the body (a pull statement, "Up until now, the only credible plan
+ * … is that of the Green New Deal."): titles do not end in a full stop and are short.
+ */
+function headingThatIsASentence(block: Element): boolean {
+  if (!HEADINGS.has(tagOf(block))) return false;
+  const text = fold(block.textContent ?? '');
+  return /[.!?…]["”»’)]?$/.test(text) && text.split(' ').length >= HEADING_SENTENCE_WORDS;
+}
+
 /** Links handled per slice check. */
 const LINKS_PER_CHECK = 200;
 
@@ -87,7 +104,7 @@ export function* findLinkedClaims(
       const cited = citationLink(link, context);
       if (!cited) continue;
       const block = blockOf(link);
-      if (!block || NOT_PROSE_BLOCKS.has(tagOf(block))) continue;
+      if (!block || (NOT_PROSE_BLOCKS.has(tagOf(block)) && !headingThatIsASentence(block))) continue;
       const list = byBlock.get(block);
       if (list) list.push({ link, cited });
       else byBlock.set(block, [{ link, cited }]);
@@ -237,7 +254,13 @@ function aroundBelow(link: Element, part: Element, around: AroundCache): boolean
 /** A block of running text: some words of its own, not mostly links, not a "Read more:" line. */
 function isProse(text: BlockText, block: Element): boolean {
   const folded = fold(text.text);
-  if (folded.length < 20 || POINTER_LINE.test(folded) || READ_ALSO_LINE.test(folded)) return false;
+  if (
+    folded.length < 20 ||
+    POINTER_LINE.test(folded) ||
+    READ_ALSO_LINE.test(folded) ||
+    CREDIT_LINE.test(folded)
+  )
+    return false;
   let linked = 0;
   for (const piece of text.pieces) {
     if (insideLink(piece.node, block)) linked += fold(piece.node.data).length;

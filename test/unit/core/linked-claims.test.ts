@@ -117,4 +117,14 @@ describe('linked claims', () => {
     );
     expect(claims.map((c) => c.text)).toEqual(['The minister said on Monday that the plan would go ahead.']);
   });
+  it('reads a sentence set as a heading in the body, not a title, and leaves out a photo credit', () => {
+    const { claims } = linked(
+      `<h3>Up until now, the only credible plan to tackle it is <a href="https://plan.example.org/">the Green New Deal</a>.</h3>
+       <h2><a href="https://other.example.org/">A title that links somewhere</a></h2>
+       <p>Photo Source: Markus Spiske from <a href="https://www.pexels.com/photo/1">Pexels</a>.</p>`,
+    );
+    expect(claims.map((c) => c.text)).toEqual([
+      'Up until now, the only credible plan to tackle it is the Green New Deal.',
+    ]);
+  });
 });
