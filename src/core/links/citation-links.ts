@@ -92,6 +92,8 @@ const AFFILIATE_QUERY =
 const SHOP_PATH =
   /\/(?:dp|gp\/product|product|products|produkt|produit|producto|shop|store|cart|checkout|buy|kaufen|acheter|comprar)(?:\/|$)/i;
 
+const DOCUMENT_FILE = /\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|csv|txt)$/i;
+
 /** The link as a citation of another page, or null when it is not one. */
 export function citationLink(link: Element, context: LinkContext): CitationLink | null {
   const raw = link.getAttribute('href');
@@ -121,7 +123,8 @@ function notACitation(url: URL, site: string): boolean {
   const path = url.pathname;
   const segments = path.split('/').filter(Boolean);
   if (SHARE_PATH.test(path) || SHARE_QUERY.test(url.search)) return true;
-  if (AFFILIATE_SITES.has(site) || SHOP_PATH.test(path)) return true;
+  // A document (a report, a filing) is what it is whatever folder it sits in ("/Products/…/Study.pdf").
+  if (AFFILIATE_SITES.has(site) || (SHOP_PATH.test(path) && !DOCUMENT_FILE.test(path))) return true;
   // A redirector carries the shop's address in its query, with the affiliate tag inside it (`?GR_URL=…%3Ftag%3D…`).
   if (AFFILIATE_QUERY.test(url.search) || AFFILIATE_QUERY.test(decoded(url.search))) return true;
   // A listing page is the listing segment and at most one name after it: `/tag/climate`, not `/topics/health/report.pdf`.

@@ -105,6 +105,10 @@ describe('which links are citations', () => {
     expect(
       classify('<a href="https://rover.market.example/rover/1/x?campid=53&mpre=https%3A%2F%2Fa.b">eBay</a>'),
     ).toBeNull();
+    // A document in a folder that happens to be called products is a document, not a shop.
+    expect(
+      classify('<a href="https://www.aba.com/Products/Endorsed/Documents/Study.pdf">a study</a>')?.site,
+    ).toBe('aba.com');
     // A query without an affiliate key is a page like any other.
     expect(classify('<a href="https://data.example.org/report?id=5&lang=en">the report</a>')?.site).toBe(
       'example.org',
