@@ -26,6 +26,7 @@ import {
 } from './helpers/browsers';
 import { readPopupCheck } from './helpers/check-reader';
 import { Control, clickElement } from './helpers/reader';
+import { sendHtml } from './helpers/respond';
 
 interface AttackServer {
   port: number;
@@ -51,10 +52,7 @@ function startAttackServer(): Promise<AttackServer> {
   const server = createServer((req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (pathname.startsWith('/sources/')) requests.push(pathname);
-    const html = (body: string) =>
-      res
-        .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
-        .end(body);
+    const html = (body: string) => sendHtml(res, body);
     switch (pathname) {
       case '/page-a':
         return html(

@@ -24,6 +24,7 @@ import {
 } from './helpers/browsers';
 import { type PopupCheckView, readPopupCheck } from './helpers/check-reader';
 import { Control, clickElement } from './helpers/reader';
+import { sendHtml } from './helpers/respond';
 
 const [ALLOWED, NEVER] = TEST_HOSTS as [string, string];
 
@@ -58,10 +59,7 @@ async function startRedirectServer(): Promise<RedirectServer> {
     const path = req.url ?? '/';
     asked.push(`${req.headers.host ?? ''}${path}`);
     const go = (location: string) => res.writeHead(302, { location, 'cache-control': 'no-store' }).end();
-    const page = (body: string) =>
-      res
-        .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
-        .end(body);
+    const page = (body: string) => sendHtml(res, body);
     switch (path) {
       case '/article':
         return page(
