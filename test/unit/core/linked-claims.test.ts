@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../src/cli/load-page';
 import { scanDocument, scanDocumentInSlices, toJsonReport } from '../../../src/core/index';
+import { FIXTURE_PAGES_DIR } from '../../support/fixture-pages';
 import { page } from './helpers';
 
 const URL = 'https://www.paper.example.com/2024/story';
@@ -110,13 +113,12 @@ describe('linked claims', () => {
       'The plan was announced in Brussels on Monday by the commission.',
     ]);
   });
-  it('leaves out a "read also" line even without a colon', () => {
-    const { claims } = linked(
-      `<p>Lire aussi Martine Bulard, « <a href="https://www.other-paper.example.org/58769">En Corée, la politique du rayon de soleil</a> », Le Monde, mai 2000.</p>
-       <p>The minister <a href="https://gov.example.org/speech">said on Monday</a> that the plan would go ahead.</p>`,
-    );
-    expect(claims.map((c) => c.text)).toEqual(['The minister said on Monday that the plan would go ahead.']);
+  it('leaves out a "read also" box even without a colon (Le Monde diplomatique\'s "Lire aussi …" under a figure)', () => {
+    const html = readFileSync(join(FIXTURE_PAGES_DIR, 'footnote-spip-mondediplo', 'source.html'), 'utf8');
+    const report = toJsonReport(scanDocument(parseHtml(html)));
+    expect(report.claims.filter((c) => c.links?.length)).toEqual([]);
   });
+
   it('reads a sentence set as a heading in the body, not a title, and leaves out a photo credit', () => {
     const { claims } = linked(
       `<h3>Up until now, the only credible plan to tackle it is <a href="https://plan.example.org/">the Green New Deal</a>.</h3>
@@ -126,5 +128,12 @@ describe('linked claims', () => {
     expect(claims.map((c) => c.text)).toEqual([
       'Up until now, the only credible plan to tackle it is the Green New Deal.',
     ]);
+  });
+  it('leaves out a "read also" line in a paragraph even without a colon', () => {
+    const { claims } = linked(
+      `<p>Lire aussi Martine Bulard, « <a href="https://www.other-paper.example.org/58769">En Corée, la politique du rayon de soleil</a> », Le Monde, mai 2000.</p>
+       <p>The minister <a href="https://gov.example.org/speech">said on Monday</a> that the plan would go ahead.</p>`,
+    );
+    expect(claims.map((c) => c.text)).toEqual(['The minister said on Monday that the plan would go ahead.']);
   });
 });
