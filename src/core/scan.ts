@@ -83,10 +83,18 @@ function* sortByPosition<T>(items: T[], position: (item: T) => number): Generato
 function* scanSteps(doc: Document, options: ScanOptions): Generator<void, PageReport> {
   const report = yield* markerScanSteps(doc, options);
   if (options.links === false || !doc.body) return report;
-  const linked = yield* findLinkedClaims(doc.body, report.url, linkBase(doc, report.url), pageLanguage(doc), {
-    countOwnSiteLinks: options.countOwnSiteLinks ?? false,
-    declaredUrl: declaredUrl(doc),
-  });
+  // The whole document, not only `body`: a parser that meets a broken page (a <div> before <body>) can leave the
+  // article outside the element `doc.body` names (linkedom does); browsers never put prose in `head`.
+  const linked = yield* findLinkedClaims(
+    doc.documentElement ?? doc.body,
+    report.url,
+    linkBase(doc, report.url),
+    pageLanguage(doc),
+    {
+      countOwnSiteLinks: options.countOwnSiteLinks ?? false,
+      declaredUrl: declaredUrl(doc),
+    },
+  );
   return withLinkedClaims(report, linked);
 }
 

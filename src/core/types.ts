@@ -87,7 +87,13 @@ export type FindingKind =
   | 'duplicate-source'
   | 'source-without-link'
   | 'unsafe-link'
-  | 'citation-needed';
+  | 'citation-needed'
+  // News pages (linked claims): how much of the article links out, one site carrying much of it, the outlet's own
+  // pages counted as sources, a claim resting only on a social-media post.
+  | 'linked-share'
+  | 'site-concentration'
+  | 'own-site-links'
+  | 'social-post-only';
 
 export interface Finding {
   kind: FindingKind;

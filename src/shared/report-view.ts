@@ -28,6 +28,10 @@ export const FINDING_TITLE: Record<FindingKind, MessageKey> = {
   'source-without-link': 'findingSourceWithoutLink',
   'unsafe-link': 'findingUnsafeLink',
   'citation-needed': 'findingCitationNeeded',
+  'linked-share': 'findingLinkedShare',
+  'site-concentration': 'findingSiteConcentration',
+  'own-site-links': 'findingOwnSiteLinks',
+  'social-post-only': 'findingSocialPostOnly',
 };
 
 /** The findings that concern a claim: about the claim itself or about a source it cites. */

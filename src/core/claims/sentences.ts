@@ -15,10 +15,15 @@ const ORDINAL_DAY = /(?:^|\s)\d{1,2}\.\s*$/;
 const MONTH =
   /^\s*(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Nov|Dez)\b/;
 
+const INNER_EXCLAMATION = /\([^()]*[!?]\s*\)\s*$/;
+const LOWER_START = /^\s*\p{Ll}/u;
+
 /** After these, the next piece is a continuation even if it starts with a capital. */
 function endsInAbbreviation(piece: string, next: string): boolean {
   if (ABBREVIATION.test(piece)) return true;
   if (ORDINAL_DAY.test(piece) && MONTH.test(next)) return true;
+  // "(triple !) casquette": an exclamation or question inside a sentence, the next word in lower case.
+  if (INNER_EXCLAMATION.test(piece) && LOWER_START.test(next)) return true;
   return INITIAL.test(piece) && !SENTENCE_OPENER.test(next);
 }
 

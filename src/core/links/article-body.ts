@@ -83,6 +83,8 @@ export function* findArticleBody(root: Element, around: AroundCache): Generator<
   const scores = new Map<Element, Score>();
   /** Paragraphs of running text per parent: an article has paragraphs side by side, a page of teasers one per card. */
   const siblings = new Map<Element, number>();
+  /** Index of the first paragraph each scored block holds: document order without asking the DOM. */
+  const firstAt = new Map<Element, number>();
   const add = (el: Element | null, score: number, text: number) => {
     if (!el || el === root.parentElement) return;
     const s = scores.get(el);
@@ -103,14 +105,25 @@ export function* findArticleBody(root: Element, around: AroundCache): Generator<
     const parent = p.parentElement;
     const grandparent = parent?.parentElement ?? null;
     if (parent) siblings.set(parent, (siblings.get(parent) ?? 0) + 1);
+    for (let el: Element | null = p, up = 0; el && up < 4; el = el.parentElement, up++)
+      if (!firstAt.has(el)) firstAt.set(el, i);
     add(parent, score, length);
     add(grandparent, score / 2, length);
     add(grandparent?.parentElement ?? null, score / 3, length);
   }
 
+  // Only a block that holds paragraphs side by side can be the body: a column of teasers (one paragraph per card)
+  // can outscore a short article beside it, and must not hide it.
+  const runs = new Map<Element, number>();
+  for (const [parent, n] of siblings) {
+    if (n < MIN_BODY_PARAGRAPHS) continue;
+    for (let el: Element | null = parent, up = 0; el && up < 3; el = el.parentElement, up++)
+      runs.set(el, Math.max(runs.get(el) ?? 0, n));
+  }
   let best: Element | null = null;
   let bestScore: Score | null = null;
   for (const [el, s] of scores) {
+    if (!runs.has(el)) continue;
     if (!bestScore || s.score > bestScore.score) {
       best = el;
       bestScore = s;
@@ -118,9 +131,6 @@ export function* findArticleBody(root: Element, around: AroundCache): Generator<
   }
   if (!best || !bestScore || bestScore.paragraphs < MIN_BODY_PARAGRAPHS || bestScore.text < MIN_BODY_TEXT)
     return null;
-  let run = 0;
-  for (const [parent, n] of siblings) if (n > run && (parent === best || best.contains(parent))) run = n;
-  if (run < MIN_BODY_PARAGRAPHS) return null;
   const parent = best.parentElement;
   if (!parent || best === root) return [best];
   const blocks: Element[] = [];
@@ -130,8 +140,48 @@ export function* findArticleBody(root: Element, around: AroundCache): Generator<
     else if ((scores.get(child)?.score ?? 0) >= SIBLING_SHARE * bestScore.score) blocks.push(child);
     else if (tagOf(child) === 'p' && proseLength(child) >= 2 * MIN_PARAGRAPH) blocks.push(child);
   }
-  return blocks;
+  return withCousins(blocks, best, bestScore.score, { siblings, scores, firstAt }, root, around);
 }
+
+/**
+ * The body's other parts that are not its siblings but its cousins: an article set in several rows or sections
+ * (`row > column > p…`, one wrapper per stretch of text, split by ads or boxes) has its best part in one wrapper
+ * and the rest in the wrappers beside it. A block of running text (paragraphs side by side) within a few levels
+ * of the best block, outside the parts around an article, scoring a fair share of it, is more of the body.
+ */
+function withCousins(
+  blocks: Element[],
+  best: Element,
+  bestScore: number,
+  {
+    siblings,
+    scores,
+    firstAt,
+  }: { siblings: Map<Element, number>; scores: Map<Element, Score>; firstAt: Map<Element, number> },
+  root: Element,
+  around: AroundCache,
+): Element[] {
+  let scope: Element = best;
+  for (let i = 0; i < COUSIN_LEVELS && scope.parentElement && scope !== root; i++)
+    scope = scope.parentElement;
+  const added: Element[] = [];
+  for (const [holder, paragraphs] of siblings) {
+    if (paragraphs < MIN_BODY_PARAGRAPHS || !scope.contains(holder) || holder === scope) continue;
+    if (blocks.some((b) => b === holder || b.contains(holder) || holder.contains(b))) continue;
+    if ((scores.get(holder)?.score ?? 0) < COUSIN_SHARE * bestScore) continue;
+    if (around.isAround(holder)) continue;
+    added.push(holder);
+  }
+  if (!added.length) return blocks;
+  const all = [...blocks, ...added.filter((a) => !added.some((b) => b !== a && b.contains(a)))];
+  const at = (el: Element) => firstAt.get(el) ?? Number.POSITIVE_INFINITY;
+  return all.sort((a, b) => at(a) - at(b));
+}
+
+/** How far up from the best block its cousins are looked for (column → row → section → article). */
+const COUSIN_LEVELS = 3;
+/** A cousin (paragraphs side by side, not one teaser) is more of the body when it scores at least this share of the best block. */
+const COUSIN_SHARE = 0.02;
 
 /** A paragraph's text length when it reads as prose (mostly words, not links); 0 otherwise. */
 function proseLength(p: Element): number {

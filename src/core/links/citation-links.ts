@@ -88,9 +88,11 @@ const AFFILIATE_SITES = new Set([
   'viglink.com',
 ]);
 const AFFILIATE_QUERY =
-  /[?&](?:(?:tag|affid|aff_id|affiliate|affiliate_id|aff|clickref|irclickid|ranmid|raneaid|ascsubtag|subid)=|utm_medium=affiliate)/i;
+  /[?&](?:(?:tag|affid|aff_id|affiliate|affiliate_id|affiliateid|aff|clickref|irclickid|ranmid|raneaid|ascsubtag|subid|campid)=|utm_medium=affiliate)/i;
 const SHOP_PATH =
   /\/(?:dp|gp\/product|product|products|produkt|produit|producto|shop|store|cart|checkout|buy|kaufen|acheter|comprar)(?:\/|$)/i;
+
+const DOCUMENT_FILE = /\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|csv|txt)$/i;
 
 /** The link as a citation of another page, or null when it is not one. */
 export function citationLink(link: Element, context: LinkContext): CitationLink | null {
@@ -98,6 +100,7 @@ export function citationLink(link: Element, context: LinkContext): CitationLink 
   if (!raw) return null;
   const rel = (link.getAttribute('rel') ?? '').toLowerCase();
   if (/\bsponsored\b/.test(rel)) return null;
+  if (drawnByWikiEngine(link, rel)) return null;
   if (showsNoText(link)) return null;
   const href = absoluteHttpUrl(raw, context.base);
   if (!href) return null;
@@ -120,7 +123,10 @@ function notACitation(url: URL, site: string): boolean {
   const path = url.pathname;
   const segments = path.split('/').filter(Boolean);
   if (SHARE_PATH.test(path) || SHARE_QUERY.test(url.search)) return true;
-  if (AFFILIATE_SITES.has(site) || AFFILIATE_QUERY.test(url.search) || SHOP_PATH.test(path)) return true;
+  // A document (a report, a filing) is what it is whatever folder it sits in ("/Products/…/Study.pdf").
+  if (AFFILIATE_SITES.has(site) || (SHOP_PATH.test(path) && !DOCUMENT_FILE.test(path))) return true;
+  // A redirector carries the shop's address in its query, with the affiliate tag inside it (`?GR_URL=…%3Ftag%3D…`).
+  if (AFFILIATE_QUERY.test(url.search) || AFFILIATE_QUERY.test(decoded(url.search))) return true;
   // A listing page is the listing segment and at most one name after it: `/tag/climate`, not `/topics/health/report.pdf`.
   const listing = segments.findIndex((s) => LISTING_SEGMENT.test(s));
   if (listing >= 0 && segments.length - listing <= 2) return true;
@@ -136,6 +142,31 @@ function notACitation(url: URL, site: string): boolean {
   }
   return false;
 }
+
+function decoded(search: string): string {
+  try {
+    return decodeURIComponent(search);
+  } catch {
+    return search;
+  }
+}
+
+/**
+ * Links a wiki engine draws itself rather than an author citing a page: MediaWiki's interwiki and sister-project
+ * links (`a.extiw`, Parsoid's `rel="mw:WikiLink/Interwiki"`: a dictionary entry, a Commons category) and its bare
+ * external links (`a.external` inside the engine's content, Parsoid's `rel="mw:ExtLink"`): on a wiki the citations
+ * are the footnotes, and bare external links are the "External links" lists, templates and the odd inline link
+ * that the wiki's own rules discourage. Judged from the engine's markup, so any MediaWiki site, not one site.
+ */
+function drawnByWikiEngine(link: Element, rel: string): boolean {
+  if (/\bmw:(?:extlink|wikilink)/.test(rel)) return true;
+  const classes = ` ${link.getAttribute('class') ?? ''} `;
+  if (/\sextiw\s/.test(classes)) return true;
+  return /\sexternal\s/.test(classes) && link.closest(WIKI_CONTENT) !== null;
+}
+
+/** Where MediaWiki puts an article's content (the legacy parser's output and its container). */
+const WIKI_CONTENT = '.mw-parser-output, #mw-content-text, .mw-body-content';
 
 /** A link that shows no words (it wraps an image, a logo, an icon): nothing a sentence says rests on it. */
 function showsNoText(link: Element): boolean {

@@ -18,6 +18,10 @@ export interface LinkedClaimOptions {
 export interface LinkedClaims {
   claims: Claim[];
   sources: Source[];
+  /** Sentences of the article's prose, linked or not; counted only when some link (0 otherwise). */
+  sentences: number;
+  /** The page's own site and the one it declares itself to be. */
+  ownSites: string[];
 }
 
 /** Blocks whose text is a title or a label, not a sentence of the prose. */
@@ -40,10 +44,30 @@ const MAX_BLOCK_LINK_DENSITY = 0.7;
 /** Lines that point elsewhere rather than say something: "Related: …", "Read more: …", in the fixtures' languages. */
 const POINTER_LINE =
   /^\s*(?:related|read more|read also|also read|read|see also|more|recommended|watch|listen|subscribe|sign up|follow|lesen sie auch|lesen sie|mehr zum thema|mehr dazu|auch interessant|weiterlesen|lire aussi|à lire aussi|a lire aussi|voir aussi|lee también|leer más|ver también|te puede interesar|más información)\b[^.!?]{0,12}[:：|»›→-]/i;
+/** "Read also" boxes name what they point to without a colon ("Lire aussi Martine Bulard, « … »"): these words suffice. */
+const READ_ALSO_LINE =
+  /^\s*(?:read also|also read|see also|related|lesen sie auch|lesen sie mehr|mehr zum thema|lire aussi|à lire aussi|a lire aussi|voir aussi|lee también|leer también|ver también)\s/i;
+/** Photo and image credits under a picture: who took it, not what the article says. */
+const CREDIT_LINE =
+  /^\s*(?:photo|photos|photo source|photo credit|image|image source|image credit|picture|credit|credits|foto|fotos|bild|bildquelle|crédit photo|crédit|crédits|source photo)\s*:/i;
+const HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
+/** Words a heading must have, ending in a full stop, to be a sentence set large rather than a title. */
+const HEADING_SENTENCE_WORDS = 8;
+
+/**
+ * A sentence an author set as a heading inside the body (a pull statement, "Up until now, the only credible plan
+ * … is that of the Green New Deal."): titles do not end in a full stop and are short.
+ */
+function headingThatIsASentence(block: Element): boolean {
+  if (!HEADINGS.has(tagOf(block))) return false;
+  const text = fold(block.textContent ?? '');
+  return /[.!?…]["”»’)]?$/.test(text) && text.split(' ').length >= HEADING_SENTENCE_WORDS;
+}
+
 /** Links handled per slice check. */
 const LINKS_PER_CHECK = 200;
 
-const EMPTY: LinkedClaims = { claims: [], sources: [] };
+const EMPTY: LinkedClaims = { claims: [], sources: [], sentences: 0, ownSites: [] };
 
 /**
  * The sentences of the article's prose that link to another site, as claims whose sources are the linked pages.
@@ -80,7 +104,7 @@ export function* findLinkedClaims(
       const cited = citationLink(link, context);
       if (!cited) continue;
       const block = blockOf(link);
-      if (!block || NOT_PROSE_BLOCKS.has(tagOf(block))) continue;
+      if (!block || (NOT_PROSE_BLOCKS.has(tagOf(block)) && !headingThatIsASentence(block))) continue;
       const list = byBlock.get(block);
       if (list) list.push({ link, cited });
       else byBlock.set(block, [{ link, cited }]);
@@ -148,7 +172,30 @@ export function* findLinkedClaims(
       claims.push(claim);
     }
   }
-  return { claims, sources };
+  const ownSites = [context.pageSite, context.alsoOwn].filter((s): s is string => !!s);
+  if (!claims.length) return { ...EMPTY, ownSites };
+  const sentences = yield* countSentences(body, around, lang);
+  return { claims, sources, sentences, ownSites };
+}
+
+/** Blocks of the prose whose sentences are counted: the innermost paragraph, item, quote or definition. */
+const PROSE_BLOCKS = 'p, li, blockquote, dd';
+
+/** The article's sentences, linked or not: what the share of linked sentences is a share of. */
+function* countSentences(body: Element[], around: AroundCache, lang: string): Generator<void, number> {
+  let count = 0;
+  let seen = 0;
+  for (const part of body) {
+    const blocks = tagOf(part) === 'p' ? [part] : Array.from(part.querySelectorAll(PROSE_BLOCKS));
+    for (const block of blocks) {
+      if (++seen % LINKS_PER_CHECK === 0) yield;
+      if (block.querySelector(PROSE_BLOCKS) || aroundBelow(block, part, around)) continue;
+      const text = fold(block.textContent ?? '');
+      if (text.length < 20 || POINTER_LINE.test(text) || READ_ALSO_LINE.test(text)) continue;
+      count += sentenceBounds(text, lang).length;
+    }
+  }
+  return count;
 }
 
 /**
@@ -156,12 +203,45 @@ export function* findLinkedClaims(
  * links only when own-site links count.
  */
 function mightHaveLinkedClaims(root: Element, context: LinkContext): boolean {
-  for (const link of Array.from(root.querySelectorAll('p a[href], li a[href], blockquote a[href]'))) {
-    const href = link.getAttribute('href') ?? '';
-    if (!context.countOwnSiteLinks && !/^\s*(?:https?:)?\/\//i.test(href)) continue;
+  const own = [context.pageSite, context.alsoOwn].filter((site): site is string => !!site);
+  for (const link of Array.from(root.getElementsByTagName('a'))) {
+    const href = link.getAttribute('href');
+    if (!href) continue;
+    if (!context.countOwnSiteLinks) {
+      // Most links of a news page are absolute links to the outlet itself: told apart by their host, unparsed.
+      const host = ABSOLUTE_HOST.exec(href)?.[1]?.toLowerCase();
+      if (!host || own.some((site) => host === site || host.endsWith(`.${site}`))) continue;
+    }
+    if (!inProseOutsideFurniture(link, root)) continue;
     if (citationLink(link, context)) return true;
   }
   return false;
+}
+
+const ABSOLUTE_HOST = /^\s*(?:https?:)?\/\/([^/?#:@\s]+)/i;
+/** Where a citing link can stand. */
+const GATE_PROSE = new Set(['p', 'li', 'blockquote']);
+/** Parts around an article that the body never includes (boilerplate.ts): menus, mastheads, footers, asides. */
+const GATE_AROUND = new Set(['nav', 'header', 'footer', 'aside']);
+const GATE_AROUND_ROLES = /^(?:navigation|banner|contentinfo|complementary)$/;
+
+/**
+ * Whether a link stands in a paragraph, list item or quote, outside menus, mastheads and footers: they link to
+ * sister sites and apps on every page, and nothing there is ever a claim. One walk up, tag names only.
+ */
+function inProseOutsideFurniture(link: Element, root: Element): boolean {
+  let prose: Element | null = null;
+  for (let el = link.parentElement; el && el !== root; el = el.parentElement) {
+    const tag = tagOf(el);
+    if (GATE_AROUND.has(tag)) return false;
+    if (!prose && GATE_PROSE.has(tag)) prose = el;
+    const role = el.getAttribute('role');
+    if (role && GATE_AROUND_ROLES.test(role)) return false;
+  }
+  if (!prose) return false;
+  // A menu item is its link and little else; a sentence has words around its link (as isProse asks later).
+  const text = fold(prose.textContent ?? '').length;
+  return text >= 20 && fold(link.textContent ?? '').length <= MAX_BLOCK_LINK_DENSITY * text;
 }
 
 /** Whether a part around the article lies between `link` and `part` (the body block the link was found in). */
@@ -174,7 +254,13 @@ function aroundBelow(link: Element, part: Element, around: AroundCache): boolean
 /** A block of running text: some words of its own, not mostly links, not a "Read more:" line. */
 function isProse(text: BlockText, block: Element): boolean {
   const folded = fold(text.text);
-  if (folded.length < 20 || POINTER_LINE.test(folded)) return false;
+  if (
+    folded.length < 20 ||
+    POINTER_LINE.test(folded) ||
+    READ_ALSO_LINE.test(folded) ||
+    CREDIT_LINE.test(folded)
+  )
+    return false;
   let linked = 0;
   for (const piece of text.pieces) {
     if (insideLink(piece.node, block)) linked += fold(piece.node.data).length;

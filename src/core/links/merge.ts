@@ -1,5 +1,6 @@
 import type { Claim, PageReport, Source, TextPoint, TextSpan } from '../types';
 import type { LinkedClaims } from './linked-claims';
+import { newsFindingsFor } from './news-findings';
 
 /** Position of a node relative to another, as `compareDocumentPosition` says it (DOCUMENT_POSITION_FOLLOWING = 4). */
 const FOLLOWING = 4;
@@ -46,6 +47,9 @@ export function withLinkedClaims(report: PageReport, linked: LinkedClaims): Page
     ...f,
     claimIds: f.claimIds.map((id) => renamed.get(id) ?? id),
   }));
+  findings.push(
+    ...newsFindingsFor({ claims, sources, sentences: linked.sentences, ownSites: linked.ownSites }),
+  );
   return { ...report, claims, sources, findings };
 }
 

@@ -33,6 +33,30 @@ describe('article body', () => {
     expect(bodyOf(html)).toEqual(['part1', 'part2']);
   });
 
+  it('takes the cousins of a body set in rows of columns (row > column > paragraphs), not a one-teaser box', () => {
+    const row = (id: string, body: string) =>
+      `<div class="row"><div class="column" id="${id}">${body}</div></div>`;
+    const html = `<article id="art">${row('part1', [1, 2, 3].map(PARA).join(''))}${row('box', PARA(4))}${row('part2', [5, 6, 7, 8, 9, 10, 11, 12, 13, 14].map(PARA).join(''))}</article>`;
+    expect(bodyOf(html)).toEqual(['part1', 'part2']);
+  });
+
+  it('takes the stories of a newsletter, each in its own wrapper a few levels down', () => {
+    const story = (id: string, n: number[]) =>
+      `<div class="story"><div class="inner"><h2>Story ${id}</h2><div class="text" id="${id}">${n.map(PARA).join('')}</div></div></div>`;
+    const html = `<main><div id="issue">${story('s1', [1, 2, 3, 4, 5, 6, 7, 8])}${story('s2', [9, 10])}${story('s3', [11, 12])}</div></main>`;
+    expect(bodyOf(html)).toEqual(['s1', 's2', 's3']);
+  });
+
+  it('is not hidden by a column of teasers that scores more but has no paragraphs side by side', () => {
+    const teasers = Array.from(
+      { length: 20 },
+      (_, i) =>
+        `<div class="card"><div><p>A teaser of the story number ${i}, a sentence or so long, for readers, with more words in it.</p></div></div>`,
+    ).join('');
+    const html = `<div><div id="cards">${teasers}</div></div><div><div id="story">${[1, 2, 3, 4].map(PARA).join('')}</div></div>`;
+    expect(bodyOf(html)).toEqual(['story']);
+  });
+
   it('trusts schema.org articleBody', () => {
     const html = `<div id="a">${STORY}</div><div id="b" itemprop="articleBody">${[7, 8, 9, 10].map(PARA).join('')}</div>`;
     expect(bodyOf(html)).toEqual(['b']);

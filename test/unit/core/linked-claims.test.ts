@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../src/cli/load-page';
 import { scanDocument, scanDocumentInSlices, toJsonReport } from '../../../src/core/index';
+import { FIXTURE_PAGES_DIR } from '../../support/fixture-pages';
 import { page } from './helpers';
 
 const URL = 'https://www.paper.example.com/2024/story';
@@ -99,5 +102,38 @@ describe('linked claims', () => {
     expect(whole.claims).toHaveLength(400);
     expect(sliced).toEqual(whole);
     expect(yields).toBeGreaterThan(10);
+  });
+  it('finds the article where a broken page leaves it outside the parsed body (a <div> before <body>)', () => {
+    // Browsers open the body at the <div> and ignore the late <body> tag; linkedom puts that <body> inside the div.
+    const html = `<!doctype html><html lang="en"><head><title>Story</title></head><div id="holder">
+<body><div class="article-content"><p>The plan was <a href="https://ec.europa.eu/deal">announced in Brussels</a> on Monday by the commission.</p>${FILL.repeat(4)}</div></body></div></html>`;
+    const doc = parseHtml(html);
+    const report = toJsonReport(scanDocument(doc, { url: URL }));
+    expect(report.claims.map((c) => c.text)).toEqual([
+      'The plan was announced in Brussels on Monday by the commission.',
+    ]);
+  });
+  it('leaves out a "read also" box even without a colon (Le Monde diplomatique\'s "Lire aussi …" under a figure)', () => {
+    const html = readFileSync(join(FIXTURE_PAGES_DIR, 'footnote-spip-mondediplo', 'source.html'), 'utf8');
+    const report = toJsonReport(scanDocument(parseHtml(html)));
+    expect(report.claims.filter((c) => c.links?.length)).toEqual([]);
+  });
+
+  it('reads a sentence set as a heading in the body, not a title, and leaves out a photo credit', () => {
+    const { claims } = linked(
+      `<h3>Up until now, the only credible plan to tackle it is <a href="https://plan.example.org/">the Green New Deal</a>.</h3>
+       <h2><a href="https://other.example.org/">A title that links somewhere</a></h2>
+       <p>Photo Source: Markus Spiske from <a href="https://www.pexels.com/photo/1">Pexels</a>.</p>`,
+    );
+    expect(claims.map((c) => c.text)).toEqual([
+      'Up until now, the only credible plan to tackle it is the Green New Deal.',
+    ]);
+  });
+  it('leaves out a "read also" line in a paragraph even without a colon', () => {
+    const { claims } = linked(
+      `<p>Lire aussi Martine Bulard, « <a href="https://www.other-paper.example.org/58769">En Corée, la politique du rayon de soleil</a> », Le Monde, mai 2000.</p>
+       <p>The minister <a href="https://gov.example.org/speech">said on Monday</a> that the plan would go ahead.</p>`,
+    );
+    expect(claims.map((c) => c.text)).toEqual(['The minister said on Monday that the plan would go ahead.']);
   });
 });

@@ -96,6 +96,43 @@ describe('which links are citations', () => {
     expect(
       classify('<a rel="sponsored nofollow" href="https://vendor.example.org/offer">offer</a>'),
     ).toBeNull();
+    // A redirector whose query carries the shop's address with the affiliate tag inside it, or a campaign id.
+    expect(
+      classify(
+        '<a href="https://go.redirector.example/Proxy.ashx?tsid=1&GR_URL=https%3A%2F%2Fshop.example.org%2Fp%3Ftag%3Dsite-20">Shop</a>',
+      ),
+    ).toBeNull();
+    expect(
+      classify('<a href="https://rover.market.example/rover/1/x?campid=53&mpre=https%3A%2F%2Fa.b">eBay</a>'),
+    ).toBeNull();
+    // A document in a folder that happens to be called products is a document, not a shop.
+    expect(
+      classify('<a href="https://www.aba.com/Products/Endorsed/Documents/Study.pdf">a study</a>')?.site,
+    ).toBe('aba.com');
+    // A query without an affiliate key is a page like any other.
+    expect(classify('<a href="https://data.example.org/report?id=5&lang=en">the report</a>')?.site).toBe(
+      'example.org',
+    );
+  });
+
+  it('leaves out the links a wiki engine draws: interwiki and sister projects, bare external links in its content', () => {
+    expect(
+      classify('<a href="https://commons.wikimedia.org/wiki/Category:Dogs" class="extiw">Commons</a>'),
+    ).toBeNull();
+    expect(
+      classify('<a rel="mw:WikiLink/Interwiki" href="https://en.wiktionary.org/wiki/docga">docga</a>'),
+    ).toBeNull();
+    expect(
+      classify('<a rel="mw:ExtLink" class="external text" href="https://www.aces.edu/pubs/x.pdf">senses</a>'),
+    ).toBeNull();
+    const doc = parseHtml(
+      '<!doctype html><html><body><div class="mw-parser-output"><p><a rel="nofollow" class="external text" href="https://www.mathpages.com/x.htm">Hermitian</a></p></div><p><a class="external" href="https://www.mathpages.com/y.htm">a blog marks its outgoing links</a></p></body></html>',
+    );
+    const [wiki, blog] = Array.from(doc.querySelectorAll('a'));
+    const context = { base: PAGE, pageSite: siteOfUrl(PAGE), countOwnSiteLinks: false };
+    expect(wiki && citationLink(wiki, context)).toBeNull();
+    // Outside a wiki's content, class="external" is only a blog theme saying the link leaves the site.
+    expect(blog && citationLink(blog, context)?.site).toBe('mathpages.com');
   });
 
   it('leaves out a link that only wraps an image', () => {

@@ -48,6 +48,16 @@ describe('fixture pages', () => {
     });
   }
 
+  // Issue 9 item 6: marker-only pages (the seed, Wikipedia in both its HTML forms) give exactly what they gave
+  // before linked claims: the whole report equals the one with links off.
+  for (const page of pages.filter((p) => /^(?:wp-|parsoid-|fx-wikipedia|seed-)/.test(p.name))) {
+    it(`${page.name} gives what it gave before linked claims`, () => {
+      const withLinks = toJsonReport(scanDocument(parseHtml(page.html)));
+      const without = toJsonReport(scanDocument(parseHtml(page.html), { links: false }));
+      expect(withLinks).toEqual(without);
+    });
+  }
+
   it('meets the targets over all pages', () => {
     expect(ratio(totals.matched, totals.detected)).toBeGreaterThanOrEqual(0.98);
     expect(ratio(totals.matched, totals.expected)).toBeGreaterThanOrEqual(0.98);
@@ -61,7 +71,7 @@ describe('linked claims on the news pages', () => {
   const linked = { right: 0, expected: 0, detected: 0, links: 0, linksExpected: 0 };
 
   it('has the news pages', () => {
-    expect(news.length).toBeGreaterThanOrEqual(15);
+    expect(news.length).toBeGreaterThanOrEqual(27);
   });
 
   for (const page of news) {
@@ -77,10 +87,11 @@ describe('linked claims on the news pages', () => {
     });
   }
 
-  // Floors at the figures measured when these pages were added (npm run eval prints them), so a regression shows.
+  // The issue's targets (recall and precision 0.90, links right 0.95) on all 27 news pages; npm run eval prints the
+  // figures (0.988 / 0.960 / 0.989 when the last 12 pages were added).
   it('keeps recall, precision and links right over all news pages', () => {
-    expect(ratio(linked.right, linked.expected)).toBeGreaterThanOrEqual(0.85);
-    expect(ratio(linked.right, linked.detected)).toBeGreaterThanOrEqual(0.95);
-    expect(ratio(linked.links, linked.linksExpected)).toBeGreaterThanOrEqual(0.85);
+    expect(ratio(linked.right, linked.expected)).toBeGreaterThanOrEqual(0.9);
+    expect(ratio(linked.right, linked.detected)).toBeGreaterThanOrEqual(0.9);
+    expect(ratio(linked.links, linked.linksExpected)).toBeGreaterThanOrEqual(0.95);
   });
 });
