@@ -90,8 +90,9 @@ export function findingsFor(input: FindingInputs): Finding[] {
     });
   }
 
+  const byId = new Map(sources.map((s) => [s.id, s]));
   for (const { sourceId, href } of input.unsafeLinks) {
-    const source = sources.find((s) => s.id === sourceId);
+    const source = byId.get(sourceId);
     const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(href)?.[1]?.toLowerCase() ?? 'unknown';
     findings.push({
       kind: 'unsafe-link',

@@ -108,8 +108,26 @@ const MAX_QUOTED_SENTENCES = 10;
  * `breaks` are offsets where a sentence must start whatever the rules say (after a marker that follows a full stop).
  */
 export function sentenceBounds(text: string, lang: string, breaks: readonly number[] = []): SentenceBounds[] {
+  const steps = sentenceBoundsInSteps(text, lang, breaks);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Sentences handled between two yields. */
+const SENTENCES_PER_YIELD = 256;
+
+/** `sentenceBounds` as a generator that yields now and then: a paragraph of 10,000 sentences is read in slices. */
+export function* sentenceBoundsInSteps(
+  text: string,
+  lang: string,
+  breaks: readonly number[] = [],
+): Generator<void, SentenceBounds[]> {
   const raw: SentenceBounds[] = [];
+  let n = 0;
   for (const seg of segmentsOf(text, segmenterFor(lang))) {
+    if (++n % SENTENCES_PER_YIELD === 0) yield;
     const start = seg.index;
     const end = seg.index + seg.segment.length;
     const prev = raw[raw.length - 1];
@@ -119,6 +137,7 @@ export function sentenceBounds(text: string, lang: string, breaks: readonly numb
   // A quoted passage of several sentences is one claim when the quote closes within the block.
   const merged: SentenceBounds[] = [];
   for (let i = 0; i < raw.length; i++) {
+    if (i % SENTENCES_PER_YIELD === SENTENCES_PER_YIELD - 1) yield;
     const current = { ...(raw[i] as SentenceBounds) };
     let balance = quoteBalance(text.slice(current.start, current.end));
     if (opensQuotedPassage(text.slice(current.start, current.end))) {

@@ -82,7 +82,7 @@ describe('claim order', () => {
       const text = (document.getElementById(id) as HTMLElement).firstChild as Text;
       return liveClaim(document, { ...claimOf([spanOf(text)]), id: `c${i + 1}` }, 0);
     });
-    const live = [claims[0], claims[2], claims[1]].filter((l) => l !== null);
+    const live = [claims[0], claims[2], claims[1]].filter((l) => l !== null && l !== undefined);
     let yields = 0;
     await inDocumentOrder(live, async () => void yields++, 0);
     expect(live.map((l) => [l.claim.id, l.index])).toEqual([
