@@ -1,7 +1,7 @@
 import { buildClaims, type PlacedMarker } from './claims/build-claims';
 import { DocumentOrder } from './dom/document-order';
 import { isText, nextInOrder } from './dom/node-kinds';
-import { findingsFor } from './findings';
+import { findingsInSteps } from './findings';
 import type { MarkerCandidate } from './markers/candidates';
 import { CandidateWalker } from './markers/find-candidates';
 import { TargetIndex } from './markers/target-index';
@@ -173,7 +173,7 @@ function* scanSteps(doc: Document, options: ScanOptions): Generator<void, PageRe
   const claimOfMarker = new Map<CitationMarker, Claim>();
   for (const claim of claims) for (const m of claim.markers) claimOfMarker.set(m, claim);
   yield;
-  const findings = findingsFor({
+  const findings = yield* findingsInSteps({
     claims,
     sources,
     dangling: dangling.map((d) => ({ label: d.label, claimId: claimOfMarker.get(d.marker)?.id ?? null })),
