@@ -1,6 +1,6 @@
 import { foldWhitespace, isElement, nextInOrder, tagOf } from '../dom/node-kinds';
 import { isHiddenByMarkup, isSkippedSubtree } from '../dom/skip';
-import { entriesOfSection, lineEntries, type ReferenceEntry } from './entries';
+import { entriesOfSection, entriesOfSectionInSteps, lineEntries, type ReferenceEntry } from './entries';
 import { headingLevel, isAnyHeading, isReferenceHeading } from './headings';
 
 /** Containers that are reference lists by their markup, whatever heads them. */
@@ -111,14 +111,14 @@ export function* findReferenceSections(root: Element): Generator<void, Reference
     // A div heading that wraps a real heading is the same heading.
     if (el.querySelector('h1, h2, h3, h4, h5, h6') && tagOf(el) === 'div') continue;
     seenHeadings.add(el);
-    const entries = entriesOfSection(blocksAfterHeading(el, root));
+    const entries = yield* entriesOfSectionInSteps(blocksAfterHeading(el, root));
     if (entries.length) sections.push({ heading: el, entries });
     yield;
   }
   for (const container of containers) {
     yield;
     const blocks = Array.from(container.children).filter((c) => !isAnyHeading(c));
-    const entries = entriesOfSection(blocks);
+    const entries = yield* entriesOfSectionInSteps(blocks);
     if (entries.length) sections.push({ heading: null, entries });
   }
   return sections;
