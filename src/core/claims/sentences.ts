@@ -48,10 +48,6 @@ const SEGMENT_MARGIN = 512;
  * from its end, so the rules see the same text around every boundary as they would in the whole.
  */
 function* segmentsOf(text: string, segmenter: Intl.Segmenter): Generator<{ index: number; segment: string }> {
-  if (text.length <= SEGMENT_WINDOW * 2) {
-    yield* segmenter.segment(text);
-    return;
-  }
   let from = 0;
   let size = SEGMENT_WINDOW;
   while (from < text.length) {
@@ -126,7 +122,10 @@ export function* sentenceBoundsInSteps(
 ): Generator<void, SentenceBounds[]> {
   const raw: SentenceBounds[] = [];
   let n = 0;
-  for (const seg of segmentsOf(text, segmenterFor(lang))) {
+  const segmenter = segmenterFor(lang);
+  // Most blocks are short: their segments are read straight from the segmenter.
+  const segments = text.length <= SEGMENT_WINDOW * 2 ? segmenter.segment(text) : segmentsOf(text, segmenter);
+  for (const seg of segments) {
     if (++n % SENTENCES_PER_YIELD === 0) yield;
     const start = seg.index;
     const end = seg.index + seg.segment.length;
