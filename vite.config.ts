@@ -54,6 +54,12 @@ export default defineConfig(({ mode }) => {
         contentScripts: { standaloneFiles: ['src/content/index.ts'] },
       }),
     ],
+    resolve: {
+      // linkedom's CSS parser serves only `<style>.sheet`, which nothing in the background reads.
+      alias: {
+        'cssomnom/parse': new URL('./src/background/stubs/no-css-parser.ts', import.meta.url).pathname,
+      },
+    },
     define: {
       __CITELENS_BROWSER__: JSON.stringify(target),
       __CITELENS_TEST_BUILD__: JSON.stringify(testBuild),

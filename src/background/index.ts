@@ -3,10 +3,9 @@
  * addressed to it. It keeps state in memory only; the content script is the source of truth and is asked again
  * when the background has been stopped and restarted (a service worker in Chrome, an event page in Firefox).
  */
-import browser, { type Runtime, type Tabs } from 'webextension-polyfill';
+import browser, { type Tabs } from 'webextension-polyfill';
 import { isRestrictedUrl } from '../shared/browser-differences';
 import {
-  type CheckRequestOutcome,
   type CheckState,
   handleMessages,
   type PageState,
@@ -14,18 +13,17 @@ import {
   sendToTab,
   type TabView,
 } from '../shared/messages';
-import { grantedOrigins, sourceOrigins } from '../shared/permissions';
 import { autoCheckFor, loadSettings, siteOf } from '../shared/settings';
 import { Checks } from './checks';
 import { openConsentWindow } from './consent';
+import { forgetAllowed } from './may-read';
 
 const states = new Map<number, PageState>();
-const checks = new Checks((tabId, state) => tellCheck(tabId, state));
-/** Open consent windows, and the tab each one is for. */
-const consentWindows = new Map<number, number>();
-/** Tabs whose popup asked the browser for the sources' sites in the last minute, and when. */
-const expectingGrant = new Map<number, number>();
-const GRANT_WAIT_MS = 60_000;
+const checks = new Checks({
+  notify: (tabId, state) => tellCheck(tabId, state),
+  pageState: (tabId) => pageStateOf(tabId),
+  openConsentWindow,
+});
 
 const BADGE_COLOUR = '#8a5a00';
 
@@ -93,40 +91,6 @@ async function pageStateOf(tabId: number): Promise<PageState | null> {
   }
 }
 
-/** Whether a message comes from one of CiteLens's own pages (the popup, the consent page), not a web page. */
-function fromExtensionPage(sender: Runtime.MessageSender): boolean {
-  return sender.url?.startsWith(browser.runtime.getURL('')) === true;
-}
-
-/**
- * The card's "Check sources", or an automatic check. When every source's site is allowed it starts at once;
- * otherwise the card cannot ask (content scripts have no permissions API and the request needs a click in an
- * extension page), so the consent window opens and its button asks and starts the check.
- */
-async function requestCheck(tabId: number, auto: boolean): Promise<CheckRequestOutcome> {
-  const state = await pageStateOf(tabId);
-  if (!state?.report || state.status !== 'ready') return 'nothing';
-  if (auto) {
-    // The content script asks only on sites the reader allowed; the setting is read here again all the same.
-    if (!autoCheckFor(await loadSettings(), state.url)) return 'nothing';
-    return checks.start(tabId, state.url, state.report, true);
-  }
-  const origins = sourceOrigins(state.report);
-  if (origins.length === 0) return 'nothing';
-  if ((await grantedOrigins(origins)).size === origins.length)
-    return checks.start(tabId, state.url, state.report, false);
-  checks.awaitConsent(tabId, state.url);
-  const windowId = await openConsentWindow(tabId);
-  if (windowId !== null) consentWindows.set(windowId, tabId);
-  return 'consent';
-}
-
-async function startCheck(tabId: number): Promise<CheckRequestOutcome> {
-  const state = await pageStateOf(tabId);
-  if (!state?.report || state.status !== 'ready') return 'nothing';
-  return checks.start(tabId, state.url, state.report, false);
-}
-
 async function step(direction: StepDirection, tab: Tabs.Tab | undefined): Promise<void> {
   const target =
     tab?.id !== undefined ? tab : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
@@ -134,33 +98,32 @@ async function step(direction: StepDirection, tab: Tabs.Tab | undefined): Promis
   await sendToTab(target.id, 'step', { direction }).catch(() => {}); // a page without CiteLens: nothing to do
 }
 
+// Who may send each of these is decided in ALLOWED_SENDERS (shared/messages.ts), before any handler runs: the
+// content script speaks only for its own tab, and only CiteLens's own pages name a tab.
 handleMessages({
-  pageState: (state, sender) => {
-    const tabId = sender.tab?.id;
-    if (tabId !== undefined && sender.frameId === 0) {
-      // The same tab on another page (a single-page site changing its address): the old check is not its.
-      const before = states.get(tabId);
-      if (before && before.url !== state.url) checks.forget(tabId);
-      remember(tabId, state);
-    }
+  pageState: (state, from) => {
+    // The same tab on another page (a single-page site changing its address): the old check is not its.
+    const before = states.get(from.tabId);
+    if (before && before.url !== state.url) checks.forget(from.tabId);
+    remember(from.tabId, state);
     return { ok: true };
   },
   tabView: ({ tabId }) => tabView(tabId),
-  startCheck: async ({ tabId }, sender) => ({
-    outcome: fromExtensionPage(sender) ? await startCheck(tabId) : 'nothing',
-  }),
-  requestCheck: async ({ auto }, sender) => {
-    const tabId = sender.tab?.id;
-    if (tabId === undefined || sender.frameId !== 0 || fromExtensionPage(sender))
-      return { outcome: 'nothing' };
-    return { outcome: await requestCheck(tabId, auto) };
+  // The reader's act in one of CiteLens's pages: the sites it showed them are recorded as allowed for the page.
+  startCheck: async ({ tabId, origins }) => ({ outcome: await checks.allowed(tabId, origins) }),
+  // The card's "Check sources" (or an automatic check): reads only what the reader allowed for this page.
+  requestCheck: async ({ auto }, from) => {
+    // The content script asks by itself only on sites the reader listed; the setting is read here again all the
+    // same, for the address the browser names.
+    if (auto && !autoCheckFor(await loadSettings(), from.url)) return { outcome: 'nothing' };
+    return { outcome: await checks.request(from.tabId, auto) };
   },
-  expectGrant: ({ tabId }, sender) => {
-    if (fromExtensionPage(sender)) expectingGrant.set(tabId, Date.now());
+  expectGrant: async ({ tabId, origins }) => {
+    await checks.expectGrant(tabId, origins);
     return { ok: true };
   },
-  cancelCheck: ({ tabId }, sender) => {
-    const target = fromExtensionPage(sender) ? tabId : sender.tab?.id;
+  cancelCheck: ({ tabId }, from) => {
+    const target = from.context === 'content' ? from.tabId : tabId;
     if (target !== undefined) checks.cancel(target);
     return { ok: true };
   },
@@ -181,22 +144,14 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
 });
 browser.tabs.onRemoved.addListener((tabId) => {
   states.delete(tabId);
-  checks.forget(tabId);
+  checks.forget(tabId, true);
 });
-// The reader granted sites: start the checks that were waiting for it, even if the page that asked (a popup
-// that lost its focus to the browser's prompt) is gone.
-browser.permissions.onAdded.addListener(() => {
-  const now = Date.now();
-  const waiting = new Set<number>();
-  for (const [tabId, at] of expectingGrant) if (now - at < GRANT_WAIT_MS) waiting.add(tabId);
-  expectingGrant.clear();
-  for (const tabId of consentWindows.values()) if (checks.awaitsConsent(tabId)) waiting.add(tabId);
-  for (const tabId of waiting) void startCheck(tabId).catch(() => {});
+// The browser granted sites: an ask waiting for them goes on, even if the page that asked (a popup that lost its
+// focus to the browser's prompt) is gone.
+browser.permissions.onAdded.addListener((added) => checks.granted(added.origins ?? []));
+// The reader took access back in the browser's settings: the consent CiteLens recorded for those sites goes too.
+browser.permissions.onRemoved.addListener((removed) => {
+  if (removed.origins?.length) void forgetAllowed(removed.origins).catch(() => {});
 });
 
-browser.windows?.onRemoved.addListener((windowId) => {
-  const tabId = consentWindows.get(windowId);
-  if (tabId === undefined) return;
-  consentWindows.delete(windowId);
-  checks.consentClosed(tabId);
-});
+browser.windows?.onRemoved.addListener((windowId) => checks.windowClosed(windowId));

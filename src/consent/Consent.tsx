@@ -36,7 +36,7 @@ export function Consent() {
           setPhase('refused');
           return;
         }
-        await sendMessage('startCheck', { tabId });
+        await sendMessage('startCheck', { tabId, origins });
         setPhase('started');
         setTimeout(() => window.close(), 800);
       },

@@ -1,7 +1,11 @@
 /**
- * The claim card: a non-modal dialog beside a claim, in an open shadow root hung from <html> only while it is
- * shown, so the page's CSS cannot reach it and the page's body, text and layout never change. Every piece of
- * page-derived text goes in through `textContent`; links are real <a href> and only for http(s) addresses.
+ * The claim card: a non-modal dialog beside a claim, hung from <html> only while it is shown, so the page's body,
+ * text and layout never change. Every piece of page-derived text goes in through `textContent`; links are real
+ * <a href> and only for http(s) addresses.
+ *
+ * The page's scripts are hostile (src/content/trust.ts): the host is a plain <div> (no custom element name the
+ * page could define first) with a CLOSED shadow root whose only reference is this object's, so the page can
+ * neither style, read nor press what is inside; and every button acts on trusted events only.
  */
 import {
   autoUpdate,
@@ -23,6 +27,7 @@ import { markMatches, missingFromSource } from '../shared/evidence';
 import { plural, t } from '../shared/i18n';
 import { FINDING_TITLE, safeHttpUrl, siteOfSource } from '../shared/report-view';
 import { CARD_CSS } from './card-style';
+import { trustedOnly } from './trust';
 
 export interface CardSource {
   id: string;
@@ -73,11 +78,10 @@ export interface CardEvents {
   onCancel(): void;
 }
 
-/** The tag of the card's host element. */
-export const CARD_HOST_TAG = 'citelens-card';
-
 export class ClaimCard {
   private host: HTMLElement | null = null;
+  /** The closed shadow root: this reference is the only way in. */
+  private root: ShadowRoot | null = null;
   private dialog: HTMLElement | null = null;
   private stopAutoUpdate: (() => void) | null = null;
   private returnFocusTo: Element | null = null;
@@ -100,9 +104,8 @@ export class ClaimCard {
   open(content: CardContent, reference: VirtualElement, options: CardOpenOptions): void {
     if (!this.host) this.returnFocusTo = this.doc.activeElement;
     this.stopAutoUpdate?.();
-    const { host, dialog } = this.ensureHost();
+    const { host, root, dialog } = this.ensureHost();
     // A redraw (the check moved on) must not drop the reader's focus out of the card.
-    const root = dialog.getRootNode() as ShadowRoot;
     const focusedKey = (root.activeElement as HTMLElement | null)?.dataset?.focusKey;
     const focusWasInside = root.activeElement !== null || this.doc.activeElement === host;
     dialog.className = options.dark ? 'card dark' : 'card';
@@ -155,6 +158,7 @@ export class ClaimCard {
     const hadFocus = this.host.matches(':focus-within') || this.doc.activeElement === this.host;
     this.host.remove();
     this.host = null;
+    this.root = null;
     this.dialog = null;
     this.current = null;
     const back = this.returnFocusTo;
@@ -165,16 +169,21 @@ export class ClaimCard {
     this.events.onClosed();
   }
 
-  private ensureHost(): { host: HTMLElement; dialog: HTMLElement } {
-    if (this.host && this.dialog) return { host: this.host, dialog: this.dialog };
-    const host = this.doc.createElement(CARD_HOST_TAG);
+  private ensureHost(): { host: HTMLElement; root: ShadowRoot; dialog: HTMLElement } {
+    if (this.host && this.root && this.dialog)
+      return { host: this.host, root: this.root, dialog: this.dialog };
+    // A <div>, not a custom element: a page that defines the name first would own the element (its constructor,
+    // its own shadow root) and could stop the card or read it.
+    const host = this.doc.createElement('div');
     // The host has no box of its own; `all: initial` against page rules such as `* { display: none }`.
     host.style.setProperty('all', 'initial', 'important');
     host.style.setProperty('position', 'fixed', 'important');
     host.style.setProperty('top', '0', 'important');
     host.style.setProperty('left', '0', 'important');
     host.style.setProperty('z-index', '2147483647', 'important');
-    const root = host.attachShadow({ mode: 'open' });
+    // Closed: `host.shadowRoot` is null to the page. (The page's own `attachShadow`, even if it replaced it on
+    // Element.prototype, is not the one called here: a content script sees the DOM's own methods.)
+    const root = host.attachShadow({ mode: 'closed' });
     const style = this.doc.createElement('style');
     style.textContent = CARD_CSS;
     const dialog = this.doc.createElement('div');
@@ -183,15 +192,19 @@ export class ClaimCard {
     dialog.setAttribute('aria-labelledby', 'citelens-card-title');
     dialog.setAttribute('aria-describedby', 'citelens-card-claim');
     dialog.tabIndex = -1;
-    dialog.addEventListener('keydown', (event) => this.onKeyDown(event));
+    dialog.addEventListener(
+      'keydown',
+      trustedOnly((event: KeyboardEvent) => this.onKeyDown(event)),
+    );
     // Keys and clicks inside the card are the card's business, not the page's.
     for (const type of ['keyup', 'keypress', 'click', 'mousedown', 'pointerdown'] as const) {
       dialog.addEventListener(type, (event) => event.stopPropagation());
     }
     root.append(style, dialog);
     this.host = host;
+    this.root = root;
     this.dialog = dialog;
-    return { host, dialog };
+    return { host, root, dialog };
   }
 
   private onKeyDown(event: KeyboardEvent): void {
@@ -204,10 +217,7 @@ export class ClaimCard {
       const focusable = [...this.dialog.querySelectorAll<HTMLElement>('a[href], button:not([disabled])')];
       const first = focusable[0];
       const last = focusable[focusable.length - 1];
-      const active =
-        this.dialog.getRootNode() instanceof ShadowRoot
-          ? (this.dialog.getRootNode() as ShadowRoot).activeElement
-          : null;
+      const active = this.root?.activeElement ?? null;
       if (!first || !last) return;
       if (event.shiftKey && (active === first || active === this.dialog)) {
         event.preventDefault();
@@ -237,7 +247,10 @@ export class ClaimCard {
     const close = this.el('button', 'close', '×');
     close.type = 'button';
     close.setAttribute('aria-label', t('cardClose'));
-    close.addEventListener('click', () => this.close(true));
+    close.addEventListener(
+      'click',
+      trustedOnly(() => this.close(true)),
+    );
     header.append(title, close);
 
     const claim = this.el('blockquote', 'claim', content.claimText);
@@ -276,11 +289,17 @@ export class ClaimCard {
     const previous = this.el('button', 'previous', t('cardPrevious'));
     previous.type = 'button';
     previous.disabled = content.total < 2;
-    previous.addEventListener('click', () => this.events.onStep('previous'));
+    previous.addEventListener(
+      'click',
+      trustedOnly(() => this.events.onStep('previous')),
+    );
     const next = this.el('button', 'next', t('cardNext'));
     next.type = 'button';
     next.disabled = content.total < 2;
-    next.addEventListener('click', () => this.events.onStep('next'));
+    next.addEventListener(
+      'click',
+      trustedOnly(() => this.events.onStep('next')),
+    );
     footer.append(count, previous, next);
     nodes.push(footer);
     return nodes;
@@ -312,7 +331,8 @@ export class ClaimCard {
     const button = this.el('button', className, text);
     button.type = 'button';
     button.dataset.focusKey = className;
-    button.addEventListener('click', onClick);
+    // Check sources and Cancel start or stop reading other sites: only the reader's own press counts.
+    button.addEventListener('click', trustedOnly(onClick));
     return button;
   }
 

@@ -8,8 +8,8 @@ import { type JsonReport, type PageReport, scanDocumentInSlices, toJsonReport } 
 import { claimVerdict } from '../core/check/summary';
 import type { CheckResult } from '../core/check/types';
 import type { SupportVerdict } from '../core/verify/judge';
-import { CLAIM_STATE, checkedClaimFor } from '../shared/check-view';
-import { highlightName } from '../shared/highlight-style';
+import { CLAIM_STATE, checkedClaimFor, checkedSourceOfClaim } from '../shared/check-view';
+import { highlightName, paintedState } from '../shared/highlight-style';
 import {
   type CheckState,
   handleMessages,
@@ -38,6 +38,7 @@ import {
 } from './highlights';
 import { RescanTimer } from './rescan-timer';
 import { forEachSliced, SLICE_MS, yieldToHost } from './slices';
+import { isReaderEvent } from './trust';
 
 /** Reports an internal error without ever throwing into the page. */
 export function logError(error: unknown): void {
@@ -227,7 +228,9 @@ export class Controller {
 
   private onCheckState(state: CheckState): void {
     this.check = state;
-    if (this.claims.length > 0) this.paint();
+    // Repainted only when verdicts show on the page: re-registering the same neutral names would still tell the
+    // page's scripts (which can watch `CSS.highlights`) when a check ended.
+    if (this.claims.length > 0 && this.settings?.verdictHighlights) this.paint();
     // An open card follows the check: progress, then the verdicts.
     if (this.card.openClaimId && this.active) this.show(this.active, null, { scroll: false, focus: false });
   }
@@ -237,8 +240,9 @@ export class Controller {
   }
 
   /**
-   * Registers every claim under the highlight name of its state (not checked, or its verdict) in the reader's
-   * style and colours; names no longer used go.
+   * Registers every claim under the highlight name of its state (not checked, or its verdict when the reader
+   * turned verdict colouring on: the page can read these names) in the reader's style and colours; names no
+   * longer used go.
    */
   private paint(): void {
     if (!highlightsSupported()) return;
@@ -247,7 +251,8 @@ export class Controller {
     const groups = new Map<string, Range[]>();
     for (const live of this.claims) {
       const checked = result ? checkedClaimFor(result, live.claim) : undefined;
-      const name = highlightName(checked ? CLAIM_STATE[claimVerdict(checked)] : 'claim', settings);
+      const state = checked ? CLAIM_STATE[claimVerdict(checked)] : 'claim';
+      const name = highlightName(paintedState(state, settings.verdictHighlights), settings);
       const ranges = groups.get(name);
       if (ranges) for (const range of live.ranges) ranges.push(range);
       else groups.set(name, [...live.ranges]);
@@ -289,7 +294,8 @@ export class Controller {
   // ---- reading: clicks, keys, the card ----
 
   private readonly onClick = guarded((event: MouseEvent) => {
-    if (this.card.contains(event)) return;
+    // A page's script can click anywhere (and at any point): only the reader's own click opens or closes a card.
+    if (!isReaderEvent(event) || this.card.contains(event)) return;
     if (event.button !== 0 || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
     const target = event.target instanceof Element ? event.target : null;
     // A link, a button or a field inside a claim keeps its own meaning: the click goes through untouched.
@@ -305,6 +311,7 @@ export class Controller {
   });
 
   private readonly onKeyDown = guarded((event: KeyboardEvent) => {
+    if (!isReaderEvent(event)) return; // a synthetic Escape must not close the reader's card either
     if (event.key === 'Escape' && this.card.openClaimId && !this.card.contains(event)) this.card.close(true);
   });
 
@@ -391,12 +398,8 @@ export class Controller {
       claimText: live.claim.text,
       markers: live.claim.markers.map((m) => m.label),
       sources: sources.map((s): CardSource => {
-        if (!result) return s;
-        const status =
-          result.sources.find((c) => c.id === s.id && c.url === s.url) ??
-          result.sources.find((c) => c.url === s.url);
-        const judgement = checked?.judgements.find((j) => j.source === status?.id) ?? null;
-        return status ? { ...s, checked: { status, judgement } } : s;
+        const found = result ? checkedSourceOfClaim(result, live.claim, s) : null;
+        return found ? { ...s, checked: found } : s;
       }),
       findings,
       index: live.index,

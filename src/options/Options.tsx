@@ -10,6 +10,7 @@ import {
   PALETTE,
   PALETTE_KEYS,
   type PaletteKey,
+  paintedState,
 } from '../shared/highlight-style';
 import { type MessageKey, t } from '../shared/i18n';
 import {
@@ -43,6 +44,7 @@ const COLOUR_NAME: Record<PaletteKey, MessageKey> = {
 export function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [saved, setSaved] = useState(false);
+  const [failed, setFailed] = useState(false);
 
   useEffect(() => {
     void loadSettings().then(setSettings);
@@ -52,11 +54,21 @@ export function Options() {
   if (!settings) return null;
 
   const update = (patch: Partial<Settings>) => {
+    const before = settings;
     setSettings({ ...settings, ...patch });
-    void saveSettings(patch).then(() => {
-      setSaved(true);
-      setTimeout(() => setSaved(false), 1500);
-    });
+    setFailed(false);
+    void saveSettings(patch).then(
+      () => {
+        setSaved(true);
+        setTimeout(() => setSaved(false), 1500);
+      },
+      (error: unknown) => {
+        // Nothing was written: show what is kept, and say why.
+        setSettings(before);
+        setFailed(true);
+        console.warn('CiteLens: settings not saved:', error);
+      },
+    );
   };
 
   return (
@@ -112,6 +124,16 @@ export function Options() {
             </label>
           ))}
         </div>
+        <label class="row">
+          <input
+            type="checkbox"
+            name="verdictHighlights"
+            checked={settings.verdictHighlights}
+            onChange={(e) => update({ verdictHighlights: e.currentTarget.checked })}
+          />
+          <span>{t('optionsVerdictHighlights')}</span>
+        </label>
+        <p class="muted">{t('optionsVerdictHighlightsBody')}</p>
         <Swatches
           name="claimColour"
           label={t('optionsClaimColour')}
@@ -148,6 +170,11 @@ export function Options() {
           {saved ? t('optionsSaved') : ''}
         </span>
       </div>
+      {failed && (
+        <p class="not-saved" role="alert">
+          {t('settingsTooLarge')}
+        </p>
+      )}
     </main>
   );
 }
@@ -228,7 +255,8 @@ function Swatches(props: {
 
 /**
  * The sample paragraph marked with the very highlight names and rules the pages get: the first cited sentence
- * as the one whose card is open, the second as not yet checked, then each verdict on a sentence of its own.
+ * as the one whose card is open, the second as not yet checked, then each verdict on a sentence of its own
+ * (painted as plain claims unless verdict colouring is on, as on the pages).
  */
 function Preview({ settings }: { settings: Settings }) {
   const paragraph = useRef<HTMLParagraphElement>(null);
@@ -249,7 +277,8 @@ function Preview({ settings }: { settings: Settings }) {
     const states: ClaimState[] = ['claim', ...CLAIM_STATES];
     const byName = new Map<string, Range[]>();
     ranges.forEach((range, i) => {
-      const name = highlightName(states[Math.min(i, states.length - 1)] as ClaimState, settings);
+      const state = states[Math.min(i, states.length - 1)] as ClaimState;
+      const name = highlightName(paintedState(state, settings.verdictHighlights), settings);
       byName.set(name, [...(byName.get(name) ?? []), range]);
     });
     for (const [name, list] of byName) {

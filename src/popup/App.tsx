@@ -8,7 +8,7 @@ import browser from 'webextension-polyfill';
 import type { JsonReport } from '../core';
 import { claimVerdict, sourceSupport } from '../core/check/summary';
 import type { CheckResult } from '../core/check/types';
-import { CLAIM_VERDICT_TEXT, checkedClaimFor, statusLine } from '../shared/check-view';
+import { CLAIM_VERDICT_TEXT, checkedClaimFor, checkedSourceFor, statusLine } from '../shared/check-view';
 import { plural, t } from '../shared/i18n';
 import { type CheckState, sendMessage, sendToTab, type TabView } from '../shared/messages';
 import { FINDING_TITLE, safeHttpUrl, siteOfSource } from '../shared/report-view';
@@ -67,10 +67,22 @@ export function App() {
     [tab],
   );
 
+  const [notSaved, setNotSaved] = useState(false);
   const setSite = useCallback(async (host: string, off: boolean) => {
     const settings = await loadSettings();
     const sites = settings.disabledSites.filter((h) => h !== host);
-    await saveSettings({ disabledSites: off ? [...sites, host] : sites, ...(off ? {} : { enabled: true }) });
+    try {
+      await saveSettings({
+        disabledSites: off ? [...sites, host] : sites,
+        ...(off ? {} : { enabled: true }),
+      });
+    } catch (error) {
+      // Nothing was written (storage.sync is full): say so rather than lose the change unseen.
+      console.warn('CiteLens: settings not saved:', error);
+      setNotSaved(true);
+      return;
+    }
+    setNotSaved(false);
     setView({ kind: 'loading' });
     setRefresh((n) => n + 1);
   }, []);
@@ -87,6 +99,11 @@ export function App() {
         onSite={setSite}
         onChanged={() => setRefresh((n) => n + 1)}
       />
+      {notSaved && (
+        <p class="note warn" role="alert">
+          {t('settingsTooLarge')}
+        </p>
+      )}
       <footer class="footer">
         {view.kind === 'report' && (
           <button type="button" class="link" onClick={() => void setSite(siteOf(view.url), true)}>
@@ -236,8 +253,8 @@ function Report({ report, check, tabId, onShowClaim, onChanged }: ReportProps) {
           {report.sources.map((s) => {
             const url = safeHttpUrl(s.url);
             const site = siteOfSource(s);
-            const checked = result?.sources.find((c) => c.id === s.id);
-            const support = checked && result ? sourceSupport(result, s.id) : null;
+            const checked = result ? checkedSourceFor(result, s) : undefined;
+            const support = checked && result ? sourceSupport(result, checked.id) : null;
             return (
               <li
                 key={s.id}

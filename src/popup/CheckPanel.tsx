@@ -27,16 +27,18 @@ export function CheckPanel({ tabId, report, check, onChanged }: Props) {
   const start = () => {
     // The request first, in the click itself: after an `await` the browser no longer sees a user gesture.
     const asking = requestOrigins(origins);
-    void sendMessage('expectGrant', { tabId }).catch(() => {});
-    void asking.then(
-      async (granted) => {
-        setRefused(!granted);
-        if (!granted) return;
-        await sendMessage('startCheck', { tabId });
-        onChanged();
-      },
-      () => setRefused(true),
-    );
+    void sendMessage('expectGrant', { tabId, origins }).catch(() => {});
+    // Refused: the background stops waiting for the grant.
+    const refuse = () => {
+      setRefused(true);
+      void sendMessage('cancelCheck', { tabId }).catch(() => {});
+    };
+    void asking.then(async (granted) => {
+      if (!granted) return refuse();
+      setRefused(false);
+      await sendMessage('startCheck', { tabId, origins });
+      onChanged();
+    }, refuse);
   };
   const cancel = () => void sendMessage('cancelCheck', { tabId }).then(onChanged);
 

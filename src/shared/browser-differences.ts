@@ -20,6 +20,7 @@ export interface ManifestInput {
   minimum_chrome_version?: string;
   content_security_policy?: { extension_pages?: string };
   author?: string;
+  permissions?: string[];
   [key: string]: unknown;
 }
 
@@ -51,6 +52,10 @@ export function manifestFor<M extends ManifestInput>(browser: TargetBrowser, bas
     // so every http source would be asked for as https and fail. The same policy, without the upgrade: cited
     // pages on http are read as http (Chrome's default has no upgrade).
     manifest.content_security_policy = { extension_pages: "script-src 'self'; object-src 'self'" };
+    // `dns`: only Firefox lets an extension resolve names (Chrome's `dns` API is on the dev channel only, and
+    // Chrome warns about a permission it does not know), so only Firefox refuses a source, or a redirect hop,
+    // whose name resolves to a loopback or private address. See HAS_DNS_API.
+    manifest.permissions = [...(manifest.permissions ?? []), 'dns'];
     manifest.browser_specific_settings = {
       gecko: {
         id: GECKO_ID,
@@ -72,6 +77,12 @@ declare const __CITELENS_BROWSER__: TargetBrowser | undefined;
 /** The browser this bundle was built for (Chrome when run unbundled, e.g. in unit tests). */
 export const TARGET_BROWSER: TargetBrowser =
   typeof __CITELENS_BROWSER__ === 'string' ? __CITELENS_BROWSER__ : 'chrome';
+
+/**
+ * Whether the background can resolve a name before asking it (`browser.dns`, Firefox only). Where it cannot
+ * (Chrome), a public name that resolves to a private address is read: the README and PRIVACY.md say so.
+ */
+export const HAS_DNS_API: boolean = TARGET_BROWSER === 'firefox';
 
 /**
  * Pages no extension may script. Chrome blocks its own schemes and the Chrome Web Store; Firefox blocks its own

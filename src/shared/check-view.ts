@@ -1,5 +1,11 @@
 /** Readings of a check that the card and the popup both show. */
-import type { CheckedClaim, CheckedSource, CheckResult, SourceStatusKind } from '../core/check/types';
+import type {
+  CheckedClaim,
+  CheckedJudgement,
+  CheckedSource,
+  CheckResult,
+  SourceStatusKind,
+} from '../core/check/types';
 import type { SupportVerdict } from '../core/verify/judge';
 import type { ClaimState } from './highlight-style';
 import { type MessageKey, t } from './i18n';
@@ -55,6 +61,32 @@ export function checkedClaimFor(
   const byId = result.claims.find((c) => c.id === claim.id);
   if (byId && byId.text === claim.text) return byId;
   return result.claims.find((c) => c.text === claim.text);
+}
+
+/**
+ * A source's place in a check's result, for the card and the popup alike: by id when its address is the same (the
+ * page may have been scanned again since, renumbering sources), else by its address.
+ */
+export function checkedSourceFor(
+  result: CheckResult,
+  source: { id: string; url: string | null },
+): CheckedSource | undefined {
+  return (
+    result.sources.find((c) => c.id === source.id && c.url === source.url) ??
+    (source.url === null ? undefined : result.sources.find((c) => c.url === source.url))
+  );
+}
+
+/** What a check found for one of a claim's sources: the source's status, and its judgement of the claim. */
+export function checkedSourceOfClaim(
+  result: CheckResult,
+  claim: { id: string; text: string },
+  source: { id: string; url: string | null },
+): { status: CheckedSource; judgement: CheckedJudgement | null } | null {
+  const status = checkedSourceFor(result, source);
+  if (!status) return null;
+  const judgement = checkedClaimFor(result, claim)?.judgements.find((j) => j.source === status.id) ?? null;
+  return { status, judgement };
 }
 
 /** A source's link status in a line: its words and particulars ("Dead link: HTTP 404"; a PDF is named). */

@@ -47,6 +47,16 @@ const VERDICT_LOOK: Record<Exclude<ClaimState, 'claim'>, { colour: string; line:
   unavailable: { colour: '#8c959f', line: 'dotted' },
 };
 
+/**
+ * The state a claim is painted under on a page. `CSS.highlights` belongs to the page: its scripts can list the
+ * names and read each highlight's ranges, so a per-verdict name would hand the page what the check found. Unless
+ * the reader turned verdict colouring on (settings `verdictHighlights`, off by default), every claim is painted
+ * under the verdict-neutral `claim` state and verdicts stay in the card's closed shadow root and the popup.
+ */
+export function paintedState(state: ClaimState, verdictHighlights: boolean): ClaimState {
+  return verdictHighlights ? state : 'claim';
+}
+
 export interface HighlightChoice {
   highlightStyle: HighlightStyle;
   claimColour: PaletteKey;

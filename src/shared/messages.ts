@@ -8,6 +8,9 @@
  *   popup      → content     showClaim, step
  *   background → content     step (the keyboard commands), getPageState (when it holds nothing for a tab),
  *                            checkState (progress and results of a tab's check)
+ *
+ * Who may send each message is declared in `ALLOWED_SENDERS` and enforced by `handleMessages` from the browser's
+ * `sender`, in one place for every receiver.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { JsonReport } from '../core';
@@ -57,15 +60,20 @@ export interface MessageMap {
   /** What the popup shows for a tab. */
   tabView: { request: { tabId: number }; response: TabView };
   /**
-   * Check the sources of a tab's page, reading the sites the reader has allowed. Sent by the popup and the
-   * consent page right after `permissions.request`, in the reader's click.
+   * The reader allowed the sources' sites and asks for a check of a tab's page. Sent by the popup and the consent
+   * page right after `permissions.request`, in the reader's click; the background records the sites as allowed
+   * for the page's site and reads them.
    */
-  startCheck: { request: { tabId: number }; response: { outcome: CheckRequestOutcome } };
+  startCheck: {
+    /** `origins`: the sources' sites the page showed the reader and they allowed (match patterns). */
+    request: { tabId: number; origins: string[] };
+    response: { outcome: CheckRequestOutcome };
+  };
   /**
    * The popup is asking the browser for the sources' sites right now. A prompt can take the popup's focus and
    * close it before it hears the answer, so the background starts the check itself when the grant arrives.
    */
-  expectGrant: { request: { tabId: number }; response: { ok: true } };
+  expectGrant: { request: { tabId: number; origins: string[] }; response: { ok: true } };
   /** From the sender's page: the card's "Check sources" (`auto: false`) or an automatic check (`auto: true`). */
   requestCheck: { request: { auto: boolean }; response: { outcome: CheckRequestOutcome } };
   /** Stop a tab's check (the popup names the tab; the content script means its own). */
@@ -83,6 +91,89 @@ export interface MessageMap {
 export type MessageType = keyof MessageMap;
 export type RequestOf<K extends MessageType> = MessageMap[K]['request'];
 export type ResponseOf<K extends MessageType> = MessageMap[K]['response'];
+
+/**
+ * The contexts a message can come from, as the receiver knows them from the browser's `sender` (never from what
+ * the message says about itself):
+ *  - `content`: CiteLens's content script in the top frame of a tab showing a web page. The page's own scripts
+ *    cannot send extension messages, but whatever the content script sends may have been steered by the page, so
+ *    it may speak only for its own tab.
+ *  - `extension-page`: a page or worker of this extension (the background, the popup, the consent and options
+ *    pages), whether in its own window or in a tab.
+ */
+export type SenderContext = 'content' | 'extension-page';
+
+export type Sender =
+  | { context: 'content'; tabId: number; url: string }
+  | { context: 'extension-page'; url: string };
+
+/**
+ * Who may send each message, decided here once. The receiver refuses any other sender before a handler runs.
+ *  - The background learns a page's state, and is asked for a check, only by the content script of that page's
+ *    tab; it tells a tab's view (its address, report and check, for any tab) and starts checks for a named tab
+ *    only to CiteLens's own pages.
+ *  - The content script takes orders only from CiteLens's own pages (the background, the popup).
+ */
+export const ALLOWED_SENDERS = {
+  pageState: ['content'],
+  tabView: ['extension-page'],
+  startCheck: ['extension-page'],
+  expectGrant: ['extension-page'],
+  requestCheck: ['content'],
+  cancelCheck: ['content', 'extension-page'],
+  checkState: ['extension-page'],
+  showClaim: ['extension-page'],
+  step: ['extension-page'],
+  getPageState: ['extension-page'],
+} as const satisfies { [K in MessageType]: readonly SenderContext[] };
+
+/** The sender a message of this type can have reached its handler from. */
+export type SenderOf<K extends MessageType> = Extract<
+  Sender,
+  { context: (typeof ALLOWED_SENDERS)[K][number] }
+>;
+
+/** This extension as the browser names it: its id and the start of its pages' addresses. */
+export interface Self {
+  id: string;
+  /** `chrome-extension://<id>/` or `moz-extension://<uuid>/`. */
+  base: string;
+}
+
+/** What the receiver reads of `runtime.MessageSender`. */
+export interface SenderFacts {
+  id?: string;
+  url?: string;
+  frameId?: number;
+  tab?: { id?: number };
+}
+
+/**
+ * Which context a message came from, from what the browser says of its sender, or null when it is none CiteLens
+ * answers (another extension, a content script in a frame, a page that is not http(s)).
+ */
+export function senderContext(sender: SenderFacts, self: Self): Sender | null {
+  if (!self.id || sender.id !== self.id || typeof sender.url !== 'string') return null;
+  const url = sender.url;
+  // The browser sets `url` itself: a page cannot make its content script's messages come from an extension page.
+  if (self.base && url.startsWith(self.base)) return { context: 'extension-page', url };
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || tabId < 0 || sender.frameId !== 0) return null;
+  if (!/^https?:\/\//i.test(url)) return null;
+  return { context: 'content', tabId, url };
+}
+
+/** The sender, if it may send a message of this type; else null. */
+export function acceptedSender<K extends MessageType>(
+  type: K,
+  sender: SenderFacts,
+  self: Self,
+): SenderOf<K> | null {
+  const from = senderContext(sender, self);
+  if (!from) return null;
+  const allowed: readonly SenderContext[] = ALLOWED_SENDERS[type];
+  return allowed.includes(from.context) ? (from as SenderOf<K>) : null;
+}
 
 interface Envelope<K extends MessageType = MessageType> {
   citelens: K;
@@ -126,20 +217,36 @@ export function sendToTab<K extends MessageType>(
 
 export type Handler<K extends MessageType> = (
   data: RequestOf<K>,
-  sender: Runtime.MessageSender,
+  from: SenderOf<K>,
 ) => ResponseOf<K> | Promise<ResponseOf<K>>;
 
 export type Handlers<K extends MessageType> = { [P in K]: Handler<P> };
 
+/** Thrown back to a sender that may not send what it sent. */
+export class RefusedSender extends Error {
+  constructor(type: MessageType) {
+    super(`CiteLens does not take "${type}" from this sender.`);
+    this.name = 'RefusedSender';
+  }
+}
+
+function thisExtension(): Self {
+  return { id: browser.runtime.id, base: browser.runtime.getURL('') };
+}
+
 /**
  * Answers the messages named in `handlers` and leaves every other message to other listeners (returning
- * undefined tells the browser this listener does not answer). Returns a function that stops listening.
+ * undefined tells the browser this listener does not answer). A message from a sender `ALLOWED_SENDERS` does not
+ * name for it is refused (a rejected answer) and its handler never runs. Returns a function that stops listening.
  */
 export function handleMessages<K extends MessageType>(handlers: Handlers<K>): () => void {
   const listener = (message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined => {
     if (!isEnvelope(message) || !Object.hasOwn(handlers, message.citelens)) return undefined;
-    const handler = handlers[message.citelens as K] as Handler<K>;
-    return Promise.resolve().then(() => handler(message.data as RequestOf<K>, sender));
+    const type = message.citelens as K;
+    const from = acceptedSender(type, sender, thisExtension());
+    if (!from) return Promise.reject(new RefusedSender(type));
+    const handler = handlers[type] as Handler<K>;
+    return Promise.resolve().then(() => handler(message.data as RequestOf<K>, from));
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);

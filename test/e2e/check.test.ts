@@ -1,9 +1,9 @@
 /**
  * Checking a page's sources, in real Chromium and real Firefox ESR, with the end-to-end tests' own build (the
- * one whose background may read loopback pages; see src/background/test-build.ts). The page is the seed article
- * with its references pointed at local source pages written for the tests (test/e2e/fixtures/sources): one that
- * supports the claims, one that says something else, one with the right words and the wrong numbers, one behind
- * a redirect to another site, a 404, a soft 404, a redirect loop, a slow page, a 50 MB page, a PDF, a login
+ * one that reads the test servers' names, *.test, which the browsers resolve to loopback; see
+ * src/background/test-build.ts). The page is the seed article with its references pointed at local source pages
+ * written for the tests (test/e2e/fixtures/sources): one that supports the claims, one that says something else,
+ * one with the right words and the wrong numbers, one behind a redirect to another site the reader allowed, a 404, a soft 404, a redirect loop, a slow page, a 50 MB page, a PDF, a login
  * wall. Nothing is read until the reader asks; the card asks through the consent window; the popup shows every
  * link's status, the summary and the export; a revisit comes from the cache; a check can be cancelled.
  */
@@ -18,7 +18,7 @@ import {
   type ReaderPage,
 } from './helpers/browsers';
 import { highlightSizes, readCheckCard, readPopupCheck } from './helpers/check-reader';
-import { Control, clickElement, highlightNames } from './helpers/reader';
+import { Control, clickElement, highlightNames, waitForCard, waitInCard } from './helpers/reader';
 import { EXTRA_CLAIMS, type SourceServer, startSourceServer } from './helpers/source-server';
 
 const CLAIMS = 48;
@@ -46,12 +46,12 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: checking sources', (bro
   /** Opens a claim's card and reads it. */
   const card = async (index: number) => {
     await control.send(tab, 'showClaim', { claimId: (claims[index] as JsonClaim).id });
-    await page.waitFor(() => !!document.querySelector('citelens-card'), null);
+    await waitForCard(page);
     return readCheckCard(page);
   };
 
   beforeAll(async () => {
-    server = await startSourceServer();
+    server = await startSourceServer({ named: true });
     browser = await launch(browserName, 'test');
     control = await Control.open(browser);
     await control.setSettings(null);
@@ -79,43 +79,40 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: checking sources', (bro
   });
 
   it("the card's Check sources asks for the sources' site, then reads them, showing n of m", async () => {
-    await browser.allowSites(['http://127.0.0.1/*']);
-    await clickElement(page, 'citelens-card >>> button.check-sources');
+    const sites = [server.origin, server.elsewhere].map((o) => `http://${new URL(o).hostname}/*`);
+    await browser.allowSites(sites);
+    await clickElement(page, 'card >>> button.check-sources');
     // The card cannot ask the browser itself: the consent window names the site and asks, in the reader's click.
-    await page.waitFor(() => {
-      const box = document.querySelector('citelens-card')?.shadowRoot?.querySelector('.check');
-      return box && box.getAttribute('data-check') !== 'idle';
-    }, null);
-    const asked = (await readCheckCard(page)).check;
-    if (asked === 'consent') {
-      const consent = await browser.waitForExtensionPage('src/consent/index.html', 'button.allow');
-      const origins = await consent.evaluate(
-        () => [...document.querySelectorAll('li[data-origin]')].map((li) => li.getAttribute('data-origin')),
-        null,
-      );
-      expect(origins).toEqual(['http://127.0.0.1/*']);
-      await clickElement(consent, 'button.allow');
-    } else {
-      // Firefox counts the content script's match patterns as granted host access: nothing left to ask.
-      expect(browserName).toBe('firefox');
-    }
-    await page.waitFor(
-      () =>
-        document
-          .querySelector('citelens-card')
-          ?.shadowRoot?.querySelector('.check')
-          ?.getAttribute('data-check') === 'checking',
+    await waitInCard(
+      page,
+      (root) => {
+        const box = root?.querySelector('.check');
+        return box && box.getAttribute('data-check') !== 'idle';
+      },
+      null,
+    );
+    // Asked in both browsers, although Firefox counts the content script's match patterns as granted host
+    // access: the reader never allowed these sites for this page.
+    expect((await readCheckCard(page)).check).toBe('consent');
+    const consent = await browser.waitForExtensionPage('src/consent/index.html', 'button.allow');
+    const origins = await consent.evaluate(
+      () => [...document.querySelectorAll('li[data-origin]')].map((li) => li.getAttribute('data-origin')),
+      null,
+    );
+    expect(origins).toEqual(sites);
+    expect(server.requests).toEqual([]);
+    await clickElement(consent, 'button.allow');
+    await waitInCard(
+      page,
+      (root) => root?.querySelector('.check')?.getAttribute('data-check') === 'checking',
       null,
       10_000,
     );
     const during = await readCheckCard(page);
     expect(during.progress).toMatch(new RegExp(`^Reading sources: \\d+ of ${SOURCES}$`));
-    await page.waitFor(
-      () =>
-        document
-          .querySelector('citelens-card')
-          ?.shadowRoot?.querySelector('.check')
-          ?.getAttribute('data-check') === 'done',
+    await waitInCard(
+      page,
+      (root) => root?.querySelector('.check')?.getAttribute('data-check') === 'done',
       null,
       CHECK_MS,
     );
@@ -155,7 +152,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: checking sources', (bro
     const moved = await card(claimIndex('By bypassing established providers'));
     expect(moved.sources[0]?.status).toBe('redirected');
     expect(moved.sources[0]?.linkStatus).toBe(
-      `Moved to another site: to ${server.origin.replace('127.0.0.1', 'localhost')}/sources/joint-ventures.html`,
+      `Moved to another site: to ${server.elsewhere}/sources/joint-ventures.html`,
     );
     expect(moved.sources[0]?.verdict).toBe('supported');
 
@@ -178,7 +175,11 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: checking sources', (bro
     }
     await page.press('Escape');
 
-    // Highlights by verdict, every claim under exactly one of them.
+    // By default the page's highlights say nothing of the verdicts (the page's scripts can read their names).
+    expect(Object.keys(await highlightSizes(page))).toEqual(['citelens-claim']);
+    // Highlights by verdict when the reader asks for them, every claim under exactly one of them.
+    await control.setSettings({ verdictHighlights: true });
+    await page.waitFor(() => CSS.highlights.has('citelens-supported'), null);
     const sizes = await highlightSizes(page);
     expect(Object.keys(sizes).sort()).toEqual([
       'citelens-partial',
@@ -190,7 +191,9 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: checking sources', (bro
 
     // The 50 MB page was read as a stream and cut off past 5 MB, not downloaded whole.
     expect(server.hugeBytesSent()).toBeGreaterThan(5 * 1024 * 1024);
-    expect(server.hugeBytesSent()).toBeLessThan(25 * 1024 * 1024);
+    // (The browser's network stack and the socket buffers read ahead of the cut, by how much depends on the machine;
+    // well short of the whole 50 MB is what shows the reading stopped.)
+    expect(server.hugeBytesSent()).toBeLessThan(40 * 1024 * 1024);
 
     if (browserName === 'chromium') {
       // Chrome's service worker has no DOMParser, yet the passages above were read: linkedom parsed them.
@@ -288,7 +291,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: checking sources', (bro
   });
 
   it('on a site the reader listed for automatic checks, the sources are checked without a click', async () => {
-    await control.setSettings({ autoCheckSites: ['127.0.0.1'] });
+    await control.setSettings({ autoCheckSites: [new URL(server.origin).hostname] });
     await page.goto(pageUrl);
     await control.ready(tab, pageUrl);
     const popup = await control.openPopup(tab);

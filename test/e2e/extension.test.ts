@@ -13,6 +13,7 @@ import { readPopupCheck } from './helpers/check-reader';
 import { EXTRA_PAGES } from './helpers/pages';
 import {
   Control,
+  cardOpen,
   clickElement,
   coverage,
   highlightNames,
@@ -20,6 +21,7 @@ import {
   pointInHighlight,
   readCard,
   readHighlight,
+  waitForCard,
 } from './helpers/reader';
 import { startSourceServer } from './helpers/source-server';
 
@@ -84,10 +86,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (browserName) => {
       const expected = seed.claims[i] as ExpectedPage['claims'][number];
       const point = await pointInHighlight(page, CLAIM, i);
       await page.click(point.x, point.y);
-      await page.waitFor(
-        () => !!document.querySelector('citelens-card')?.shadowRoot?.querySelector('[role=dialog]'),
-        null,
-      );
+      await waitForCard(page);
       const card = await readCard(page);
       expect(card.role).toBe('dialog');
       expect(card.label).toBe('Cited claim');
@@ -114,15 +113,15 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (browserName) => {
         // A click on the empty margin beside the article.
         await page.click(8, point.y);
       }
-      await page.waitFor(() => !document.querySelector('citelens-card'), null);
+      await waitForCard(page, false);
     }
     // The concentration finding reaches the cards of the claims that cite [1].
     const first = await pointInHighlight(page, CLAIM, 0);
     await page.click(first.x, first.y);
-    await page.waitFor(() => !!document.querySelector('citelens-card'), null);
+    await waitForCard(page);
     expect((await readCard(page)).findings).toContain('Most claims rest on one source');
     await page.press('Escape');
-    await page.waitFor(() => !document.querySelector('citelens-card'), null);
+    await waitForCard(page, false);
 
     const after = await page.evaluate(() => document.documentElement.outerHTML, null);
     expect(after).toBe(before);
@@ -171,13 +170,13 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (browserName) => {
       () => (document.querySelectorAll('button.claim')[4] as HTMLButtonElement).click(),
       null,
     );
-    await page.waitFor(() => !!document.querySelector('citelens-card'), null);
+    await waitForCard(page);
     const card = await readCard(page);
     expect(card.position).toBe('Claim 5 of 41');
     expect(letters(card.claim)).toBe(letters(seed.claims[4]?.text ?? ''));
     await popup.close();
     await page.press('Escape');
-    await page.waitFor(() => !document.querySelector('citelens-card'), null);
+    await waitForCard(page, false);
   });
 
   it('keyboard commands: next and previous claim, declared in the manifest', async () => {
@@ -202,7 +201,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (browserName) => {
     const card = await readCard(page);
     expect(card.sources.map((s) => s.href)).toEqual([seedSource.get(seed.claims[40]?.markers[0] ?? '')?.url]);
     await page.press('Escape');
-    await page.waitFor(() => !document.querySelector('citelens-card'), null);
+    await waitForCard(page, false);
   });
 
   it('a click on a link inside a claim follows the link', async () => {
@@ -231,7 +230,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (browserName) => {
     expect(state.status).toBe('ready');
     expect(state.report?.claims).toEqual([]);
     expect(await highlightNames(other)).toEqual([]);
-    expect(await other.evaluate(() => document.querySelector('citelens-card'), null)).toBeNull();
+    expect(await cardOpen(other)).toBe(false);
 
     const popup = await control.openPopup(tab);
     expect(
@@ -303,7 +302,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s', (browserName) => {
     expect(view.sources).toHaveLength(11);
     for (const s of view.sources) {
       expect(s.status).toBe('refused');
-      expect(s.statusText).toBe('Not read (a local address): a loopback address');
+      expect(s.statusText).toBe('Not read (refused): a loopback address');
     }
     expect(sources.requests).toEqual([]);
     await popup.close();

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, startPageServer } from '../../scripts/serve-pages.mjs';
 import { type ChromiumBrowser, launchChromium } from './helpers/browsers';
-import { Control, readCard } from './helpers/reader';
+import { Control, readCard, waitForCard } from './helpers/reader';
 
 const out = process.env.CITELENS_SCREENSHOTS_DIR
   ? resolve(repoRoot, process.env.CITELENS_SCREENSHOTS_DIR)
@@ -45,7 +45,7 @@ describe('screenshots', () => {
       const tab = await control.tabId(url);
       await control.ready(tab, url);
       for (let i = 0; i <= CLAIM_INDEX; i++) await control.send(tab, 'step', { direction: 'next' });
-      await page.waitFor(() => !!document.querySelector('citelens-card'), null);
+      await waitForCard(page);
       // Let the smooth scroll end and the card settle beside its claim.
       await page.evaluate(() => new Promise((r) => setTimeout(r, 900)), null);
       const card = await readCard(page);

@@ -145,7 +145,7 @@ async function readSource(key: string, url: string, options: CheckOptions): Prom
   }
   let status: LinkStatus;
   try {
-    status = await options.load(url, options.signal);
+    status = await options.load(url, options.signal, options.mayRead);
   } catch (error) {
     status = { kind: 'error', url, message: error instanceof Error ? error.message : String(error) };
   }

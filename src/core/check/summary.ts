@@ -66,7 +66,7 @@ const PROBLEM_WORDS: [SourceStatusKind, string, string][] = [
   ['too-large', 'source too large', 'sources too large'],
   ['redirect-loop', 'source redirects in a loop', 'sources redirect in a loop'],
   ['error', 'source failed to load', 'sources failed to load'],
-  ['refused', 'source refused (local address)', 'sources refused (local addresses)'],
+  ['refused', 'source refused', 'sources refused'],
   ['not-checked', 'source not checked', 'sources not checked'],
   ['no-link', 'source without a link', 'sources without a link'],
 ];

@@ -50,8 +50,15 @@ export interface CheckInput {
   sources: Pick<JsonSource, 'id' | 'label' | 'title' | 'url'>[];
 }
 
-/** Reads one cited URL: its status, and its HTML when there is a page. */
-export type SourceLoader = (url: string, signal?: AbortSignal) => Promise<LinkStatus>;
+/**
+ * Reads one cited URL: its status, and its HTML when there is a page. `mayRead` is the check's own (the reader's
+ * consent), for a loader that follows redirects itself to ask of every hop.
+ */
+export type SourceLoader = (
+  url: string,
+  signal?: AbortSignal,
+  mayRead?: (url: string) => boolean,
+) => Promise<LinkStatus>;
 
 export interface CheckProgress {
   /** Distinct addresses read (or found in the cache) so far, and how many there are to read. */

@@ -10,7 +10,7 @@ import {
   parseRetryAfter,
   sniffKind,
 } from './classify';
-import { checkUrl, privateAddressReason } from './host-policy';
+import { checkUrl, mayBePrivate, privateAddressReason } from './host-policy';
 import { FetchQueue } from './queue';
 import { decode, readCapped } from './read-body';
 import type { LinkStatus } from './types';
@@ -27,15 +27,16 @@ export interface FetchSourceOptions {
   backoffMs?: number;
   /** A Retry-After longer than this is not waited for: the link is reported as rate-limited instead. */
   maxRetryAfterMs?: number;
-  /** Tests only: fetch from loopback and private addresses. */
-  allowPrivateHosts?: boolean;
+  /** Tests only: fetch from loopback and private addresses (every host, or the names a function accepts). */
+  allowPrivateHosts?: boolean | ((hostname: string) => boolean);
   /** Where it can (Node), resolve the name first and refuse names that point into a private network. */
   resolveHost?: (hostname: string) => Promise<string[]>;
   /**
    * `manual`: every redirect is followed by CiteLens itself, each hop checked (host policy, `mayRead`,
-   * `resolveHost`) before it is asked, at most `maxHops` of them. Needs a platform that shows a redirect's
-   * Location (Node); browsers hide it from extensions (an "opaqueredirect"), so there `follow` checks only the
-   * first and the last address.
+   * `resolveHost`) before it is asked, at most `maxHops` of them. Needs a `fetch` that shows a redirect's
+   * Location: Node's does; a browser's gives an extension an "opaqueredirect" instead, so the extension passes
+   * one that restores it (src/background/redirect-aware-fetch.ts). An opaque redirect is refused, never followed.
+   * `follow` (the default) checks only the first and the last address.
    */
   redirects?: 'follow' | 'manual';
   /** Redirects followed before the link counts as a loop (manual mode). */
@@ -86,8 +87,8 @@ async function hostRefusal(
 ): Promise<LinkStatus | null> {
   if (options.mayRead && !(await options.mayRead(target.href)))
     return { kind: 'refused', url, reason: `${target.hostname} is not a site the reader allowed` };
-  if (!options.resolveHost || options.allowPrivateHosts) return null;
   const host = target.hostname;
+  if (!options.resolveHost || mayBePrivate(host, options)) return null;
   let addresses: string[];
   try {
     addresses = await options.resolveHost(host.replace(/^\[|\]$/g, ''));
@@ -124,7 +125,13 @@ async function followHops(
     if (response.type !== 'opaqueredirect' && location === null) return { response, at };
     await response.body?.cancel().catch(() => {});
     if (response.type === 'opaqueredirect')
-      return { done: { kind: 'refused', url, reason: 'redirected where this platform does not show' } };
+      return {
+        done: {
+          kind: 'refused',
+          url,
+          reason: 'redirected, and the browser did not say where to (not followed)',
+        },
+      };
     if (hop >= maxHops) return { done: { kind: 'redirect-loop', url } };
     let next: string;
     try {

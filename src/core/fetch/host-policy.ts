@@ -6,8 +6,17 @@
 export type UrlVerdict = { ok: true; url: URL } | { ok: false; reason: string };
 
 export interface UrlPolicyOptions {
-  /** Allow private and loopback hosts: for tests against a local server, never for real pages. */
-  allowPrivateHosts?: boolean;
+  /**
+   * Allow private and loopback hosts: for tests against a local server, never for real pages. `true` allows
+   * every host; a function allows the names it accepts (the extension's test build: its test servers' names).
+   */
+  allowPrivateHosts?: boolean | ((hostname: string) => boolean);
+}
+
+/** Whether the options let this host be private or resolve to a private address. */
+export function mayBePrivate(hostname: string, options: UrlPolicyOptions): boolean {
+  const allow = options.allowPrivateHosts;
+  return typeof allow === 'function' ? allow(hostname) : allow === true;
 }
 
 export function checkUrl(raw: string, options: UrlPolicyOptions = {}): UrlVerdict {
@@ -20,7 +29,7 @@ export function checkUrl(raw: string, options: UrlPolicyOptions = {}): UrlVerdic
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     return { ok: false, reason: `${url.protocol} links are not fetched` };
   if (url.username || url.password) return { ok: false, reason: 'links with credentials are not fetched' };
-  if (!options.allowPrivateHosts) {
+  if (!mayBePrivate(url.hostname, options)) {
     const reason = privateHostReason(url.hostname);
     if (reason) return { ok: false, reason };
   }

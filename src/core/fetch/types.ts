@@ -18,7 +18,10 @@ export type LinkStatus =
   | { kind: 'not-html'; url: string; format: string }
   | { kind: 'too-large'; url: string; limitBytes: number }
   | { kind: 'redirect-loop'; url: string }
-  /** Never asked: not http(s), or a private, loopback or local address. */
+  /**
+   * Never asked: not http(s); a private, loopback or local address, or a name resolving to one; a redirect to one
+   * of those, to a site the reader did not allow, or to where the browser did not say.
+   */
   | { kind: 'refused'; url: string; reason: string }
   /** The network failed, or the server answered with an error other than the above. */
   | { kind: 'error'; url: string; message: string; httpStatus?: number };

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page as PlaywrightPage } from 'playwright-core';
 import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
 import { repoRoot } from '../../../scripts/serve-pages.mjs';
+import { evaluateInCardChromium, evaluateInCardFirefox, type InCard } from './closed-shadow';
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -18,19 +19,25 @@ const GECKO_ID = 'citelens@citelens.dev';
 /** Fixed so the tests know the moz-extension:// origin (Firefox otherwise picks a random one per profile). */
 const FIREFOX_EXTENSION_UUID = '6f1d2a8e-3c1b-4f0e-9a57-2e8b4c0d7a11';
 
+/**
+ * The test servers' names, under `.test` (reserved for testing): both browsers resolve them to 127.0.0.1, and
+ * the test build reads them (src/background/test-build.ts), but not loopback addresses themselves.
+ * `sources.citelens.test` and `elsewhere.test` are two sites.
+ */
+export const TEST_HOSTS = ['sources.citelens.test', 'elsewhere.test'];
 /** Names Firefox resolves to 127.0.0.1 in the tests' profile (network.dns.localDomains). */
-export const FIREFOX_TEST_HOSTS = ['sources.citelens.test'];
+export const FIREFOX_TEST_HOSTS = TEST_HOSTS;
+/**
+ * A name that is not a test server's and resolves to 127.0.0.1 in the Firefox profile: a public-looking name
+ * pointing into the reader's own machine, which the test build must refuse like the readers' build.
+ */
+export const LOOPBACK_ALIAS = 'loopback-alias.example';
 
 export const VIEWPORT = { width: 1200, height: 900 };
 
 // Both libraries type `evaluate` for their own handle types; the tests pass only plain data across.
 type Evaluate = <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) => Promise<R>;
 type PlaywrightWait = <A>(fn: (arg: A) => unknown, arg: A, options: { timeout: number }) => Promise<unknown>;
-type PuppeteerWait = <A>(
-  fn: (arg: A) => unknown,
-  options: { timeout: number; polling: number },
-  arg: A,
-) => Promise<unknown>;
 
 export interface Clip {
   x: number;
@@ -43,6 +50,11 @@ export interface ReaderPage {
   readonly url: string;
   goto(url: string): Promise<void>;
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  /**
+   * Runs `fn` with the card's (closed) shadow root, or null when no card is open, through the automation
+   * protocol: the page's own scripts cannot do this (./closed-shadow.ts).
+   */
+  evaluateInCard<R, A>(fn: InCard<R, A>, arg: A): Promise<R>;
   waitFor<A>(fn: (arg: A) => unknown, arg: A, timeoutMs?: number): Promise<void>;
   click(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;
@@ -65,6 +77,8 @@ export interface ExtensionBrowser {
    * site-access call, Firefox through its preference that skips optional-permission prompts (set at launch).
    */
   allowSites(patterns: string[]): Promise<void>;
+  /** The addresses of every tab and window the browser has open (to see that no consent window opened). */
+  pageUrls(): Promise<string[]>;
   /** The extension's own page that opens next (the consent window), once its selector is there. */
   waitForExtensionPage(pathPrefix: string, readySelector: string): Promise<ReaderPage>;
   close(): Promise<void>;
@@ -73,8 +87,15 @@ export interface ExtensionBrowser {
 /** Which build to load: the one readers get, or the end-to-end tests' own (dist/test/<browser>). */
 export type BuildKind = 'release' | 'test';
 
+/**
+ * Where the builds are: this tree's dist, or CITELENS_DIST (another tree's dist, such as an old build the attack
+ * tests must fail on).
+ */
 function buildDir(browser: 'chrome' | 'firefox', build: BuildKind): string {
-  return join(repoRoot, build === 'test' ? `dist/test/${browser}` : `dist/${browser}`);
+  // CITELENS_DIST (or CITELENS_E2E_DIST) points the tests at another build's dist/ (an older commit's), to show
+  // that a security test fails on the build before the fix.
+  const dist = process.env.CITELENS_DIST || process.env.CITELENS_E2E_DIST || join(repoRoot, 'dist');
+  return join(dist, build === 'test' ? `test/${browser}` : browser);
 }
 
 function requireBuild(dir: string): void {
@@ -112,6 +133,9 @@ export class ChromiumPage implements ReaderPage {
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
     return (this.page as unknown as { evaluate: Evaluate }).evaluate(fn, arg);
   }
+  evaluateInCard<R, A>(fn: InCard<R, A>, arg: A): Promise<R> {
+    return evaluateInCardChromium(this.page, fn, arg);
+  }
   async waitFor<A>(fn: (arg: A) => unknown, arg: A, timeoutMs = 15_000) {
     await (this.page as unknown as { waitForFunction: PlaywrightWait }).waitForFunction(fn, arg, {
       timeout: timeoutMs,
@@ -129,6 +153,39 @@ export class ChromiumPage implements ReaderPage {
   /** Playwright only: a script run in every document of the page before its own scripts. */
   addInitScript(fn: () => void) {
     return this.page.addInitScript(fn);
+  }
+  /**
+   * Playwright only: evaluates an expression in the page's top frame inside the content-script world of the
+   * extension at `extensionOrigin` (the isolated world CDP names by that origin), as a content script would.
+   * Answers its value; a rejection comes back as an error.
+   */
+  async evaluateInContentScript<R>(extensionOrigin: string, expression: string): Promise<R> {
+    const cdp = await this.page.context().newCDPSession(this.page);
+    try {
+      const contexts: { id: number; origin: string; auxData?: { isDefault?: boolean; frameId?: string } }[] =
+        [];
+      cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+      await cdp.send('Runtime.enable');
+      const { frameTree } = await cdp.send('Page.getFrameTree');
+      const world = contexts.find(
+        (c) =>
+          c.origin === extensionOrigin &&
+          c.auxData?.isDefault === false &&
+          c.auxData.frameId === frameTree.frame.id,
+      );
+      if (!world) throw new Error(`no content-script world of ${extensionOrigin} in ${this.page.url()}`);
+      const answer = await cdp.send('Runtime.evaluate', {
+        expression,
+        contextId: world.id,
+        awaitPromise: true,
+        returnByValue: true,
+      });
+      if (answer.exceptionDetails)
+        throw new Error(answer.exceptionDetails.exception?.description ?? answer.exceptionDetails.text);
+      return answer.result.value as R;
+    } finally {
+      await cdp.detach().catch(() => {});
+    }
   }
   /** Playwright only: the colour scheme the page sees. */
   emulateColorScheme(scheme: 'light' | 'dark') {
@@ -174,8 +231,8 @@ export async function launchChromium(
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
-      // Hermetic: every host but the loopback test servers fails at once ("localhost" plays another site).
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+      // Hermetic: every host but the loopback test servers and their names fails at once.
+      `--host-resolver-rules=${TEST_HOSTS.map((h) => `MAP ${h} 127.0.0.1, `).join('')}MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost`,
     ],
   });
   let extensionOrigin = '';
@@ -210,6 +267,9 @@ export async function launchChromium(
         { extensionId: id, hosts: patterns },
       );
       await page.close();
+    },
+    async pageUrls() {
+      return context.pages().map((p) => p.url());
     },
     async waitForExtensionPage(pathPrefix, readySelector) {
       const url = `${extensionOrigin}/${pathPrefix}`;
@@ -264,12 +324,29 @@ class FirefoxPage implements ReaderPage {
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
     return (this.page as unknown as { evaluate: Evaluate }).evaluate(fn, arg);
   }
+  evaluateInCard<R, A>(fn: InCard<R, A>, arg: A): Promise<R> {
+    return evaluateInCardFirefox(this.page, fn, arg);
+  }
+  /**
+   * Polls with `evaluate`, not Puppeteer's `waitForFunction`: the latter rebuilds the predicate with `Function()`
+   * inside the page, which an extension page's CSP (`script-src 'self'`) blocks in Firefox ESR 140.
+   */
   async waitFor<A>(fn: (arg: A) => unknown, arg: A, timeoutMs = 15_000) {
-    await (this.page as unknown as { waitForFunction: PuppeteerWait }).waitForFunction(
-      fn,
-      { timeout: timeoutMs, polling: 50 },
-      arg,
-    );
+    const deadline = Date.now() + timeoutMs;
+    let lastError: unknown = null;
+    for (;;) {
+      try {
+        if (await this.evaluate(fn, arg)) return;
+        lastError = null;
+      } catch (error) {
+        lastError = error; // the page is navigating or its context is not ready yet
+      }
+      if (Date.now() > deadline)
+        throw new Error(
+          `Waiting failed: ${timeoutMs} ms exceeded${lastError ? ` (${String(lastError)})` : ''}`,
+        );
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
   click(x: number, y: number) {
     return this.page.mouse.click(x, y);
@@ -308,8 +385,8 @@ export async function launchFirefox(
       'network.proxy.ssl_port': 9,
       // Test host names that are not loopback names (Firefox exempts 127.0.0.1 and localhost from some rules, such
       // as the upgrade of http to https): resolved to 127.0.0.1 and not proxied.
-      'network.dns.localDomains': FIREFOX_TEST_HOSTS.join(','),
-      'network.proxy.no_proxies_on': FIREFOX_TEST_HOSTS.join(','),
+      'network.dns.localDomains': [...FIREFOX_TEST_HOSTS, LOOPBACK_ALIAS].join(','),
+      'network.proxy.no_proxies_on': [...FIREFOX_TEST_HOSTS, LOOPBACK_ALIAS].join(','),
       // A headless browser cannot show the optional-permission prompt: answer "allow" for the reader.
       'extensions.webextOptionalPermissionPrompts': false,
     },
@@ -334,6 +411,11 @@ export async function launchFirefox(
     },
     async allowSites() {
       // extensions.webextOptionalPermissionPrompts is off in this profile: requests are granted as asked.
+    },
+    async pageUrls() {
+      // page.url() can lag behind in Firefox: ask each document.
+      const pages = await browser.pages();
+      return Promise.all(pages.map((p) => p.evaluate(() => location.href).catch(() => p.url())));
     },
     async waitForExtensionPage(pathPrefix, readySelector) {
       const url = `${extensionOrigin}/${pathPrefix}`;

@@ -26,8 +26,8 @@ export interface CheckCardView {
 }
 
 export function readCheckCard(page: ReaderPage): Promise<CheckCardView> {
-  return page.evaluate(() => {
-    const dialog = document.querySelector('citelens-card')?.shadowRoot?.querySelector('[role="dialog"]');
+  return page.evaluateInCard((root) => {
+    const dialog = root?.querySelector('[role="dialog"]');
     const text = (root: ParentNode | null | undefined, selector: string) =>
       root?.querySelector(selector)?.textContent ?? '';
     if (!dialog) return { open: false, check: null, note: '', progress: '', overall: null, sources: [] };

@@ -87,11 +87,39 @@ export interface CardView {
   box: { top: number; bottom: number; left: number; right: number } | null;
 }
 
+/** Whether a card is open (its dialog is in the card's shadow root). */
+export function cardOpen(page: ReaderPage): Promise<boolean> {
+  return page.evaluateInCard((root) => !!root?.querySelector('[role="dialog"]'), null);
+}
+
+/** Waits until a card is open (or, with `open` false, until none is). */
+export async function waitForCard(page: ReaderPage, open = true, timeoutMs = 15_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while ((await cardOpen(page)) !== open) {
+    if (Date.now() > until) throw new Error(`the card did not ${open ? 'open' : 'close'} in ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Polls a function over the card's shadow root until it returns something truthy. */
+export async function waitInCard<A>(
+  page: ReaderPage,
+  fn: (root: ShadowRoot | null, arg: A) => unknown,
+  arg: A,
+  timeoutMs = 15_000,
+): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await page.evaluateInCard(fn, arg))) {
+    if (Date.now() > until) throw new Error(`nothing in the card after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 export function readCard(page: ReaderPage): Promise<CardView> {
-  return page.evaluate(() => {
-    const host = document.querySelector('citelens-card');
-    const dialog = host?.shadowRoot?.querySelector('[role="dialog"]');
-    if (!host || !dialog) {
+  return page.evaluateInCard((root) => {
+    const dialog = root?.querySelector('[role="dialog"]');
+    const host = root?.host;
+    if (!root || !host || !dialog) {
       return {
         open: false,
         role: null,
@@ -110,7 +138,7 @@ export function readCard(page: ReaderPage): Promise<CardView> {
       open: true,
       role: dialog.getAttribute('role'),
       label: labelId
-        ? (host.shadowRoot?.getElementById(labelId)?.textContent ?? null)
+        ? (root.getElementById(labelId)?.textContent ?? null)
         : dialog.getAttribute('aria-label'),
       focusInside: document.activeElement === host,
       claim: dialog.querySelector('.claim')?.textContent ?? '',
@@ -253,19 +281,47 @@ export class Control {
 }
 
 /**
+ * A point in the card once the card has stopped moving. The card is fixed beside its claim and follows it, so
+ * scrolling the page moves the card after the point was read: the element is scrolled only when it is out of
+ * view ("nearest", which scrolls the card's own overflow first), then measured until two readings agree.
+ */
+async function settledInCard(page: ReaderPage, selector: string): Promise<{ x: number; y: number } | null> {
+  const measure = (root: ShadowRoot | null, arg: { sel: string; scroll: boolean }) => {
+    const el = root?.querySelector(arg.sel);
+    if (!(el instanceof Element)) return null;
+    let r = el.getBoundingClientRect();
+    const inView = r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth;
+    if (!inView && arg.scroll) {
+      el.scrollIntoView({ block: 'nearest', behavior: 'instant' });
+      r = el.getBoundingClientRect();
+    }
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2, inView };
+  };
+  let last = await page.evaluateInCard(measure, { sel: selector, scroll: true });
+  for (let i = 0; i < 30 && last; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    const now = await page.evaluateInCard(measure, { sel: selector, scroll: i % 5 === 4 });
+    if (now?.inView && now.x === last.x && now.y === last.y) return now;
+    last = now;
+  }
+  return last;
+}
+
+/**
  * Clicks an element with the real mouse (a trusted click: `permissions.request` accepts nothing else), after
- * scrolling it into view. `selector` may reach into the card's shadow root as "citelens-card >>> .x".
+ * scrolling it into view. `selector` may reach into the card's closed shadow root as "card >>> .x".
  */
 export async function clickElement(page: ReaderPage, selector: string): Promise<void> {
-  const point = await page.evaluate((sel) => {
-    const [outer, inner] = sel.split(' >>> ') as [string, string | undefined];
-    const host = document.querySelector(outer);
-    const el = inner ? host?.shadowRoot?.querySelector(inner) : host;
-    if (!(el instanceof Element)) return null;
-    el.scrollIntoView({ block: 'center', behavior: 'instant' });
-    const r = el.getBoundingClientRect();
-    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-  }, selector);
+  const inCard = selector.startsWith('card >>> ') ? selector.slice('card >>> '.length) : null;
+  const point = inCard
+    ? await settledInCard(page, inCard)
+    : await page.evaluate((sel) => {
+        const el = document.querySelector(sel);
+        if (!(el instanceof Element)) return null;
+        el.scrollIntoView({ block: 'center', behavior: 'instant' });
+        const r = el.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }, selector);
   if (!point) throw new Error(`nothing to click at ${selector}`);
   await page.click(point.x, point.y);
 }

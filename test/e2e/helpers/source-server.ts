@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { repoRoot, seedArticlePath } from '../../../scripts/serve-pages.mjs';
+import { TEST_HOSTS } from './browsers';
 
 const fixtures = join(repoRoot, 'test/e2e/fixtures/sources');
 
@@ -58,6 +59,12 @@ export const EXTRA_CLAIMS: { marker: string; text: string; path: string; publish
   },
 ];
 
+/**
+ * The reference that lives on the other site (the named server's second name): so the reader allows that site
+ * too, and the page moved there (3) is read there. On the loopback server both are the same site.
+ */
+const ELSEWHERE_SOURCE = '4';
+
 /** Where the seed's own four references point instead. */
 export const SEED_SOURCES: Record<string, string> = {
   '1': '/sources/compute-deal.html',
@@ -70,14 +77,14 @@ const HUGE_BYTES = 50 * 1024 * 1024;
 /** The slow page trickles for longer than the 15 s fetch timeout. */
 const SLOW_MS = 25_000;
 
-function checkPage(origin: string): string {
+function checkPage(origin: string, elsewhere: string): string {
   const seed = readFileSync(seedArticlePath(), 'utf8');
   const references = /<section class="references">[\s\S]*?<\/section>/.exec(seed)?.[0];
   if (!references) throw new Error('the seed article has no references section');
   const local = references.replace(
     /<p>\[(\d+)\] ([^<]*?)<a href="[^"]*"[^>]*>[^<]*<\/a><\/p>/g,
     (_m, n: string, before: string) => {
-      const url = `${origin}${SEED_SOURCES[n] ?? '/sources/missing'}`;
+      const url = `${n === ELSEWHERE_SOURCE ? elsewhere : origin}${SEED_SOURCES[n] ?? '/sources/missing'}`;
       return `<p>[${n}] ${before}<a href="${url}">${url}</a></p>`;
     },
   );
@@ -102,7 +109,10 @@ trailer << /Root 1 0 R >>
 `;
 
 export interface SourceServer {
+  /** http://sources.citelens.test:<port> (named), or http://127.0.0.1:<port>. */
   origin: string;
+  /** Another site on the same server: http://elsewhere.test:<port> (named), or the same as `origin`. */
+  elsewhere: string;
   /** The paths of the cited pages asked for, in order. */
   readonly requests: string[];
   /** Bytes of the 50 MB page written before the client hung up (or all of them). */
@@ -148,10 +158,17 @@ function trickle(res: ServerResponse): void {
   });
 }
 
-export function startSourceServer(): Promise<SourceServer> {
+/**
+ * `named`: the pages go by the test servers' names (sources.citelens.test, and elsewhere.test as another site),
+ * which the test build reads; otherwise by 127.0.0.1, which no build reads (the readers' build test), and the
+ * moved page goes to "localhost".
+ */
+export function startSourceServer(options: { named?: boolean } = {}): Promise<SourceServer> {
   const requests: string[] = [];
   const huge = { bytes: 0 };
   let origin = '';
+  let elsewhere = '';
+  let movedTo = '';
   const server = createServer((req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (pathname.startsWith('/sources/')) requests.push(pathname);
@@ -159,7 +176,7 @@ export function startSourceServer(): Promise<SourceServer> {
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers }).end(body);
     switch (pathname) {
       case '/check':
-        return send(200, 'text/html; charset=utf-8', checkPage(origin));
+        return send(200, 'text/html; charset=utf-8', checkPage(origin, elsewhere));
       case '/sources/missing':
         return send(
           404,
@@ -169,12 +186,8 @@ export function startSourceServer(): Promise<SourceServer> {
       case '/sources/loop':
         return res.writeHead(302, { location: '/sources/loop' }).end();
       case '/sources/moved':
-        // To another site: "localhost" is not "127.0.0.1".
-        return res
-          .writeHead(301, {
-            location: `${origin.replace('127.0.0.1', 'localhost')}/sources/joint-ventures.html`,
-          })
-          .end();
+        // To another site: elsewhere.test, or "localhost", which is not "127.0.0.1".
+        return res.writeHead(301, { location: `${movedTo}/sources/joint-ventures.html` }).end();
       case '/sources/slow':
         return trickle(res);
       case '/sources/huge':
@@ -197,9 +210,12 @@ export function startSourceServer(): Promise<SourceServer> {
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
-      origin = `http://127.0.0.1:${port}`;
+      origin = options.named ? `http://${TEST_HOSTS[0]}:${port}` : `http://127.0.0.1:${port}`;
+      elsewhere = options.named ? `http://${TEST_HOSTS[1]}:${port}` : origin;
+      movedTo = options.named ? elsewhere : `http://localhost:${port}`;
       resolve({
         origin,
+        elsewhere,
         requests,
         hugeBytesSent: () => huge.bytes,
         close: () =>

@@ -2,28 +2,12 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import packageJson from '../../../package.json';
-import { main } from '../../../src/cli/main';
 import { count, FINDINGS } from '../../../src/cli/words';
+import { runCli } from '../../support/run-cli';
 
-async function run(args: string[], input = ''): Promise<{ code: number; out: string; err: string }> {
-  const stdin = new PassThrough();
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => {
-    out += d;
-  });
-  stderr.on('data', (d) => {
-    err += d;
-  });
-  stdin.end(input);
-  const code = await main(args, { stdin, stdout, stderr });
-  return { code, out, err };
-}
+const run = runCli;
 
 /** A page whose sources live on `.invalid`, a name that never resolves: what a check sees offline. */
 const UNREACHABLE_PAGE = `<!doctype html><html><head><title>Offline</title></head><body><article>

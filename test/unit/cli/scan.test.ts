@@ -2,28 +2,14 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../src/cli/main';
 import { FIXTURE_PAGES_DIR } from '../../support/fixture-pages';
+import { runCli } from '../../support/run-cli';
 
 const seed = join(FIXTURE_PAGES_DIR, 'seed-article', 'source.html');
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => {
-    out += d;
-  });
-  stderr.on('data', (d) => {
-    err += d;
-  });
-  const code = await main(args, { stdin: new PassThrough(), stdout, stderr });
-  return { code, out, err };
-}
+const run = runCli;
 
 function tempFile(name: string, content: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'citelens-')), name);

@@ -34,6 +34,15 @@ describe('manifestFor', () => {
     });
   });
 
+  it('observes its own redirects in both browsers (webRequest) and resolves names in Firefox only (dns)', () => {
+    const chrome = manifestFor('chrome', base, '1.2.3');
+    const firefox = manifestFor('firefox', base, '1.2.3');
+    expect(chrome.permissions).toEqual(['storage', 'activeTab', 'webRequest']);
+    expect(firefox.permissions).toEqual(['storage', 'activeTab', 'webRequest', 'dns']);
+    // The root manifest is shared: the Firefox-only permission is added, never written there.
+    expect(base.permissions).not.toContain('dns');
+  });
+
   it('names the home page in both browsers and the author where the browser reads it (Firefox)', () => {
     const chrome = manifestFor('chrome', base, '1.2.3');
     const firefox = manifestFor('firefox', base, '1.2.3');

@@ -5,6 +5,7 @@ import {
   highlightName,
   highlightStylesheet,
   PALETTE_KEYS,
+  paintedState,
 } from '../../../src/shared/highlight-style';
 
 const defaults = { highlightStyle: 'underline', claimColour: 'amber', activeColour: 'blue' } as const;
@@ -21,6 +22,13 @@ describe('highlight names and their stylesheet', () => {
       'citelens-partial-bg',
     );
     expect(highlightName('active', { ...defaults, activeColour: 'pink' })).toBe('citelens-active-pink');
+  });
+
+  it('paints every claim under the neutral name unless verdict colouring is on', () => {
+    for (const state of ['claim', 'supported', 'partial', 'unsupported', 'unavailable'] as const) {
+      expect(highlightName(paintedState(state, false), defaults)).toBe('citelens-claim');
+      expect(highlightName(paintedState(state, true), defaults)).toBe(`citelens-${state}`);
+    }
   });
 
   it('styles every name it can register, with translucent marks that leave the text colour alone', () => {
