@@ -31,6 +31,7 @@ import {
   claimAtPoint,
   clearHighlights,
   highlightsSupported,
+  inDocumentOrder,
   type LiveClaim,
   liveClaim,
   setHighlight,
@@ -195,11 +196,7 @@ export class Controller {
       const l = liveClaim(this.doc, claim, index);
       if (l) live.push(l);
     });
-    // Document order, which the bisection in claimAtPoint relies on.
-    live.sort((a, b) => a.extent.compareBoundaryPoints(Range.START_TO_START, b.extent));
-    live.forEach((l, i) => {
-      l.index = i;
-    });
+    await inDocumentOrder(live, yieldToHost, SLICE_MS);
 
     const openId = this.card.openClaimId;
     const previous = this.byId.get(openId ?? '');

@@ -1,6 +1,7 @@
 import { buildClaims, type PlacedMarker } from './claims/build-claims';
 import { DocumentOrder } from './dom/document-order';
-import { findingsFor } from './findings';
+import { isText, nextInOrder } from './dom/node-kinds';
+import { findingsInSteps } from './findings';
 import { findLinkedClaims } from './links/linked-claims';
 import { withLinkedClaims } from './links/merge';
 import type { MarkerCandidate } from './markers/candidates';
@@ -10,6 +11,7 @@ import { declaredUrl, linkBase, pageLanguage, pageTitle, pageUrl } from './page-
 import type { ReferenceEntry } from './references/entries';
 import { parseEntry } from './references/parse-entry';
 import { resolveMarkers } from './references/resolve';
+import { sortByKey } from './sort';
 import type { CitationMarker, Claim, PageReport, Source } from './types';
 
 export interface ScanOptions {
@@ -36,16 +38,31 @@ const MARKER_HINT = /[[⁰¹²³⁴⁵⁶⁷⁸⁹]/;
 
 /**
  * Whether the page can hold a marker at all, in a few native queries: a superscript, a sidenote, a marker-sized
- * same-page link, or a bracket or superscript digit in its text. Most pages without citations stop here.
+ * same-page link, or a bracket or superscript digit in its text. Most pages without citations stop here. The text is
+ * read node by node (what `textContent` would join), yielding now and then, so a huge page is read in slices.
  */
-function mightHaveMarkers(root: Element): boolean {
+function* mightHaveMarkers(root: Element): Generator<void, boolean> {
   if (root.querySelector('sup, label[for], span.inline-footnote, [role="doc-noteref"]')) return true;
-  for (const link of Array.from(root.querySelectorAll('a[href*="#"]'))) {
-    const text = link.textContent ?? '';
+  const links = root.querySelectorAll('a[href*="#"]');
+  for (let i = 0; i < links.length; i++) {
+    if (i % ITEMS_PER_YIELD === ITEMS_PER_YIELD - 1) yield;
+    const text = links[i]?.textContent ?? '';
     if (text.length <= 14 && /[\p{N}[]|^\s*[a-z]{1,2}\s*$/iu.test(text)) return true;
   }
-  return MARKER_HINT.test(root.textContent ?? '');
+  let visited = 0;
+  for (let node: Node | null = root.firstChild; node; node = nextInOrder(node, root)) {
+    if (++visited % (NODES_PER_CHECK * 4) === 0) yield;
+    if (
+      (isText(node) || node.nodeType === CDATA_SECTION_NODE) &&
+      MARKER_HINT.test((node as CharacterData).data)
+    )
+      return true;
+  }
+  return false;
 }
+
+/** `textContent` joins CDATA sections too (XHTML pages). */
+const CDATA_SECTION_NODE = 4;
 
 function emptyReport(doc: Document, url: string | null): PageReport {
   return { url, title: pageTitle(doc), claims: [], sources: [], findings: [] };
@@ -55,26 +72,6 @@ function emptyReport(doc: Document, url: string | null): PageReport {
 const NODES_PER_CHECK = 400;
 /** Markers, entries or claims handled between two check-ins. */
 const ITEMS_PER_YIELD = 2048;
-
-/**
- * Sorts `items` by a position, stably (as `Array.prototype.sort` with the same comparison would). Markers arrive
- * nearly in document order, so the usual case is one pass that finds them sorted already.
- */
-function* sortByPosition<T>(items: T[], position: (item: T) => number): Generator<void, void> {
-  const keys = new Float64Array(items.length);
-  let sorted = true;
-  for (let i = 0; i < items.length; i++) {
-    if (i % ITEMS_PER_YIELD === ITEMS_PER_YIELD - 1) yield;
-    keys[i] = position(items[i] as T);
-    if (i > 0 && (keys[i] as number) < (keys[i - 1] as number)) sorted = false;
-  }
-  if (sorted) return;
-  const indices = Array.from(items.keys()).sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b);
-  const copy = items.slice();
-  indices.forEach((from, to) => {
-    items[to] = copy[from] as T;
-  });
-}
 
 /**
  * The whole scan as a generator: it yields between chunks of work so a caller can spread it over slices.
@@ -102,8 +99,10 @@ function* scanSteps(doc: Document, options: ScanOptions): Generator<void, PageRe
 function* markerScanSteps(doc: Document, options: ScanOptions): Generator<void, PageReport> {
   const url = pageUrl(doc, options.url);
   const root = doc.body;
-  if (!root || !mightHaveMarkers(root)) return emptyReport(doc, url);
+  if (!root || !(yield* mightHaveMarkers(root))) return emptyReport(doc, url);
+  yield;
   const targets = new TargetIndex(root);
+  while (!targets.step(NODES_PER_CHECK)) yield;
   const walker = new CandidateWalker(root, targets);
   while (!walker.step(NODES_PER_CHECK)) yield;
   if (!walker.candidates.length) return emptyReport(doc, url);
@@ -182,7 +181,7 @@ function* markerScanSteps(doc: Document, options: ScanOptions): Generator<void, 
   });
   yield;
   // The flags are placed with the markers so that their sentences are found the same way, in document order.
-  yield* sortByPosition(placed, (p) => order.of(p.anchor));
+  yield* sortByKey(placed, (p) => order.of(p.anchor));
   yield;
 
   const excluded = new Set<Element>();
@@ -200,7 +199,7 @@ function* markerScanSteps(doc: Document, options: ScanOptions): Generator<void, 
   const claimOfMarker = new Map<CitationMarker, Claim>();
   for (const claim of claims) for (const m of claim.markers) claimOfMarker.set(m, claim);
   yield;
-  const findings = findingsFor({
+  const findings = yield* findingsInSteps({
     claims,
     sources,
     dangling: dangling.map((d) => ({ label: d.label, claimId: claimOfMarker.get(d.marker)?.id ?? null })),

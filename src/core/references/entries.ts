@@ -182,6 +182,22 @@ export function entryForTarget(target: Element): ReferenceEntry {
  * blocks that continue them), its `dt`/`dd` pairs.
  */
 export function entriesOfSection(blocks: Element[], inSection = true): ReferenceEntry[] {
+  const steps = entriesOfSectionInSteps(blocks, inSection);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Items read between two yields: a list of 4,000 references is read in slices. */
+const ITEMS_PER_YIELD = 128;
+
+/** `entriesOfSection` as a generator that yields now and then. */
+export function* entriesOfSectionInSteps(
+  blocks: Element[],
+  inSection = true,
+): Generator<void, ReferenceEntry[]> {
+  let read = 0;
   const entries: ReferenceEntry[] = [];
   let open: ReferenceEntry | null = null;
   const addBlock = (el: Element, list: Element | null) => {
@@ -205,11 +221,15 @@ export function entriesOfSection(blocks: Element[], inSection = true): Reference
     const tag = tagOf(block);
     if (tag === 'ol' || tag === 'ul') {
       open = null;
-      for (const li of Array.from(block.children)) if (tagOf(li) === 'li') addBlock(li, block);
+      for (const li of Array.from(block.children)) {
+        if (++read % ITEMS_PER_YIELD === 0) yield;
+        if (tagOf(li) === 'li') addBlock(li, block);
+      }
       open = null;
     } else if (tag === 'dl') {
       open = null;
       for (const item of Array.from(block.children)) {
+        if (++read % ITEMS_PER_YIELD === 0) yield;
         if (tagOf(item) === 'dt') {
           open = {
             parts: [item],
@@ -228,9 +248,10 @@ export function entriesOfSection(blocks: Element[], inSection = true): Reference
       )
     ) {
       // A wrapper: read its children as blocks of the same section.
-      for (const e of entriesOfSection(Array.from(block.children), inSection)) entries.push(e);
+      for (const e of yield* entriesOfSectionInSteps(Array.from(block.children), inSection)) entries.push(e);
       open = null;
     } else if (tag !== 'hr' && !/^h[1-6]$/.test(tag)) {
+      if (++read % ITEMS_PER_YIELD === 0) yield;
       addBlock(block, block.parentElement);
     }
   }
