@@ -113,7 +113,10 @@ export function* eachTextMarker(node: Text): Generator<MarkerCandidate, void> {
     }
   }
   if (MAY_HOLD_CJK_MARKER.test(data)) {
+    // "（1）申請する。（2）届け出る。": a paragraph that opens with (1) enumerates; its (2) is no note.
+    const enumerates = /^\s*[(（]\s?[1１]\s?[)）]/.test(data);
     for (const match of data.matchAll(CJK_TEXT_MARKER)) {
+      if (enumerates && /^[(（]/.test(match[0])) continue;
       const parsed = parseMarkerLabel(match[0], false);
       if (parsed?.kind !== 'numbers') continue;
       const start = match.index ?? 0;

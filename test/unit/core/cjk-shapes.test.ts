@@ -202,3 +202,97 @@ describe('Korean and the other endings', () => {
     expect(claimTexts(r)).toEqual(['これは本当だろうか？', '実は本当なのだ！', '山は高い．']);
   });
 });
+
+describe('more variants of each form', () => {
+  const list = (n: number, heading = '脚注') =>
+    `<h2>${heading}</h2><ol>${Array.from({ length: n }, (_, i) => `<li><a href="${U(i + 1)}">資料${i + 1}</a></li>`).join('')}</ol>`;
+
+  it('［1］ in a sup, Chinese, notes under 参考资料', () => {
+    const r = zh(
+      '<p>长江是中国最长的河流。<sup>［1］</sup>黄河是中国第二长的河流。<sup>［2］</sup></p><h2>参考资料</h2><ol><li><a href="https://example.org/zh/1">一</a></li><li><a href="https://example.org/zh/2">二</a></li></ol>',
+    );
+    expect(claimTexts(r)).toEqual(['长江是中国最长的河流。', '黄河是中国第二长的河流。']);
+    expect(claimSourceLabels(r)).toEqual([['1'], ['2']]);
+  });
+
+  it('〔1〕 before the full stop, and 〔2〕 after it, notes as paragraphs opening with 〔n〕', () => {
+    const r = ja(
+      `<p>富士山は日本で最も高い山である〔1〕。${S2}〔2〕</p><p>〔1〕<a href="${U(1)}">国土地理院</a></p><p>〔2〕<a href="${U(2)}">滋賀県</a></p>`,
+    );
+    expect(claimsWithUrls(r)).toEqual([
+      ['富士山は日本で最も高い山である。', [U(1)]],
+      [S2, [U(2)]],
+    ]);
+  });
+
+  it('〔1〕 with full-width digits, notes under 注', () => {
+    const r = ja(`<p>${S1}〔１〕${S2}〔２〕</p>${list(2, '注')}`);
+    expect(claimsWithUrls(r)).toEqual([
+      [S1, [U(1)]],
+      [S2, [U(2)]],
+    ]);
+  });
+
+  it('full-width ＊1 in a sup, notes as paragraphs opening with ＊1', () => {
+    const r = ja(`<p>${S1}<sup>＊1</sup>${S2}</p><p>＊1 <a href="${U(1)}">国土地理院</a></p>`);
+    expect(claimsWithUrls(r)).toEqual([[S1, [U(1)]]]);
+  });
+
+  it('※1 right after a word inside the sentence', () => {
+    const r = ja(
+      `<p>東京都※1の人口は約千四百万人である。${S1}</p><p>※1 <a href="${U(1)}">東京都総務局</a></p>`,
+    );
+    expect(claimsWithUrls(r)).toEqual([['東京都の人口は約千四百万人である。', [U(1)]]]);
+  });
+
+  it('[注1] and [注2] in sups, notes in a list under 注釈 opening with [注n]', () => {
+    const r = ja(
+      `<p>${S1}<sup>[注1]</sup>${S2}<sup>[注2]</sup></p><h2>注釈</h2><ul><li>[注1] <a href="${U(1)}">一</a></li><li>[注2] <a href="${U(2)}">二</a></li></ul>`,
+    );
+    expect(claimsWithUrls(r)).toEqual([
+      [S1, [U(1)]],
+      [S2, [U(2)]],
+    ]);
+  });
+
+  it('注1 after ！ and 注2 after ？, notes under 脚注', () => {
+    const r = ja(`<p>山は高い！注1本当に高いのか？注2</p>${list(2)}`);
+    expect(claimTexts(r)).toEqual(['山は高い！', '本当に高いのか？']);
+    expect(claimSourceLabels(r)).toEqual([['1'], ['2']]);
+  });
+
+  it('(1) after the full stop in Chinese, notes under 参考文献 as a list', () => {
+    const r = zh(
+      '<p>长江是中国最长的河流。(1)</p><h2>参考文献</h2><ol><li><a href="https://example.org/zh/1">水利部</a></li></ol>',
+    );
+    expect(claimsWithUrls(r)).toEqual([['长江是中国最长的河流。', ['https://example.org/zh/1']]]);
+  });
+
+  it('a full-width range ［1－3］', () => {
+    const r = ja(`<p>${S1}［1－3］</p>${list(3)}`);
+    expect(claimsWithUrls(r)).toEqual([[S1, [U(1), U(2), U(3)]]]);
+  });
+});
+
+describe('not markers', () => {
+  it('an enumeration （1）…。（2）… with a reference list on the page', () => {
+    const r = ja(
+      `<p>（1）申請書を出す。（2）審査を受ける。</p><h2>出典</h2><ol><li><a href="${U(1)}">一</a></li><li><a href="${U(2)}">二</a></li></ol>`,
+    );
+    expect(claimTexts(r)).toEqual([]);
+  });
+
+  it('受注1件 (an order) inside a sentence, 2*3 in Latin text', () => {
+    const r = ja(
+      `<p>今月は受注1件であった。計算は2*3である。</p><h2>出典</h2><ol><li><a href="${U(1)}">一</a></li><li><a href="${U(2)}">二</a></li><li><a href="${U(3)}">三</a></li></ol>`,
+    );
+    expect(claimTexts(r)).toEqual([]);
+  });
+
+  it('Latin text keeps its rules: (1) after a full stop and *1 stay plain', () => {
+    const r = scan(
+      '<p>The first step is done. (1) Then the second. The ratio was 2*1 in the trial.</p><h2>References</h2><ol><li><a href="https://example.org/1">One</a></li></ol>',
+    );
+    expect(claimTexts(r)).toEqual([]);
+  });
+});
