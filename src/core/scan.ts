@@ -25,8 +25,10 @@ export interface SliceOptions extends ScanOptions {
   yieldToHost?: () => Promise<void>;
 }
 
-/** Characters and elements without which a page cannot hold a marker: checked first so idle pages cost nothing. */
-/** Brackets, superscript digits, and the markers of pages written without spaces (［1］ 〔1〕 ※1 *1 注1 (1)). */
+/**
+ * Characters without which a page's text cannot hold a marker, checked first so idle pages cost nothing: brackets,
+ * superscript digits, and the markers of pages written without spaces (［1］ 〔1〕 ※1 *1 注1 (1)).
+ */
 const MARKER_HINT = /[[⁰¹²³⁴⁵⁶⁷⁸⁹［〔※]|[。！？．][(（注]|[*＊][0-9０-９]/;
 
 /**

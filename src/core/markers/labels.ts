@@ -168,8 +168,9 @@ export const SUPERSCRIPT_RUN = /[⁰¹²³⁴⁵⁶⁷⁸⁹](?:[⁰¹²³⁴⁵
 export const CJK_TEXT_MARKER =
   /［[^［］\n]{1,12}］|〔[^〔〕\n]{1,12}〕|(?<=[。！？．」』）\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[*＊※]\s?[0-9０-９]{1,3}(?![0-9０-９])|(?<=[。！？．])(?:注\s?[0-9０-９]{1,3}(?![0-9０-９])|[(（]\s?[0-9０-９]{1,3}\s?[)）])/gu;
 
-/** Whether a text node may hold one: cheap to rule out first. */
-export const MAY_HOLD_CJK_MARKER = /[［〔*＊※注(（]/;
+/** Whether a text node may hold one: cheap to rule out first (an English text's "(" or "*" alone does not). */
+export const MAY_HOLD_CJK_MARKER =
+  /[［〔※＊（]|[。！？．」』）\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}][*(注]/u;
 
 /** Bracketed runs in plain text: [1], [1–3], [1, 4], [a], [note 1], [RFC2119]. Checked further by parseMarkerLabel. */
 export const BRACKET_RUN = /\[\s*([^[\]\n]{1,42}?)\s*\]/g;

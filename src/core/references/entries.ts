@@ -71,7 +71,7 @@ function firstLabelElementText(el: Element): string | null {
 export function leadingLabel(el: Element): string | null {
   const fromElement = firstLabelElementText(el);
   if (fromElement) return String(/^\d+$/.test(fromElement) ? Number(fromElement) : fromElement);
-  const start = halfWidth((el.textContent ?? '').slice(0, 64));
+  const start = halfWidth((el.textContent ?? '').trimStart().slice(0, 64));
   // "*1 …", "※1　…", "注1：…", "[注1] …", "〔1〕…": the notes of pages written without spaces.
   const cjk = CJK_LEADING_LABEL.exec(start);
   if (cjk) return String(Number(cjk[1] ?? cjk[2]));
