@@ -33,8 +33,11 @@ export interface SliceOptions extends ScanOptions {
   yieldToHost?: () => Promise<void>;
 }
 
-/** Characters and elements without which a page cannot hold a marker: checked first so idle pages cost nothing. */
-const MARKER_HINT = /[[⁰¹²³⁴⁵⁶⁷⁸⁹]/;
+/**
+ * Characters without which a page's text cannot hold a marker, checked first so idle pages cost nothing: brackets,
+ * superscript digits, and the markers of pages written without spaces (［1］ 〔1〕 ※1 *1 注1 (1)).
+ */
+const MARKER_HINT = /[[⁰¹²³⁴⁵⁶⁷⁸⁹［〔※]|[。！？．][(（注]|[*＊][0-9０-９]/;
 
 /**
  * Whether the page can hold a marker at all, in a few native queries: a superscript, a sidenote, a marker-sized

@@ -16,6 +16,9 @@ export interface FlaggedSentence {
   text: string;
 }
 
+const CJK_GAP =
+  /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}、。，！？．「」『』（）])\s+(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}、。，！？．「」『』（）])/gu;
+
 /** Claim text as a reader reads it: marker characters removed, leftover brackets and spaces tidied. */
 function readableText(text: string): string {
   return (
@@ -26,6 +29,8 @@ function readableText(text: string): string {
       .replace(/\[\s*(?:[,;–-]\s*)*\]|\(\s*(?:[,;–-]\s*)*\)/g, '')
       .replace(/\s+([.,;:!?)\]’”])/g, '$1')
       .replace(/([([‘“])\s+/g, '$1')
+      // Japanese and Chinese put no space between words: the blank a marker left there goes ("東京都※1の" → "東京都の").
+      .replace(CJK_GAP, '$1')
       .replace(/\s+/g, ' ')
       .trim()
   );

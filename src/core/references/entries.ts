@@ -1,6 +1,6 @@
 import { isBackReference } from '../dom/backlinks';
 import { foldWhitespace, isElement, isText, tagOf } from '../dom/node-kinds';
-import { fromSuperscriptDigits } from '../markers/labels';
+import { CJK_NOTE, fromSuperscriptDigits, halfWidth } from '../markers/labels';
 
 /** One entry of a reference list: what a marker points to. */
 export interface ReferenceEntry {
@@ -32,6 +32,8 @@ const ENTRY_BLOCKS = new Set([
 /** A label at the start of an entry's text: "[1]", "1.", "1)", "(1)", "^1", "¹", "a.", "[RFC2119]". */
 const LEADING_LABEL =
   /^\s*(?:\[\s*([^\]\s][^\]]{0,40}?)\s*\]|\(\s*(\d{1,4})\s*\)|(\d{1,4})\s*[.):](?=\s|$)|\^\s*(\d{1,4})\b|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})|([a-z])[.)](?=\s))/i;
+
+const CJK_LEADING_LABEL = /^\s*(?:(?:\*|※|注|註|注釈|注释|脚注)\s*(\d{1,3})(?![\d.])|〔\s*(\d{1,3})\s*〕)/;
 
 /** The text at the start of `el`, and whether its first piece is a small element of its own (sup, strong, a, span). */
 function firstLabelElementText(el: Element): string | null {
@@ -69,10 +71,18 @@ function firstLabelElementText(el: Element): string | null {
 export function leadingLabel(el: Element): string | null {
   const fromElement = firstLabelElementText(el);
   if (fromElement) return String(/^\d+$/.test(fromElement) ? Number(fromElement) : fromElement);
-  const match = LEADING_LABEL.exec(el.textContent ?? '');
+  const start = halfWidth((el.textContent ?? '').trimStart().slice(0, 64));
+  // "*1 …", "※1　…", "注1：…", "[注1] …", "〔1〕…": the notes of pages written without spaces.
+  const cjk = CJK_LEADING_LABEL.exec(start);
+  if (cjk) return String(Number(cjk[1] ?? cjk[2]));
+  const match = LEADING_LABEL.exec(start);
   if (!match) return null;
   const [, bracket, paren, dotted, caret, superscript, letter] = match;
-  if (bracket) return /^\d+$/.test(bracket) ? String(Number(bracket)) : bracket;
+  if (bracket) {
+    const note = CJK_NOTE.exec(bracket);
+    if (note) return String(Number(note[1]));
+    return /^\d+$/.test(bracket) ? String(Number(bracket)) : bracket;
+  }
   const digits = paren ?? dotted ?? caret;
   if (digits) return String(Number(digits));
   if (superscript) return String(Number(fromSuperscriptDigits(superscript)));
