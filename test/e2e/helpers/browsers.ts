@@ -328,6 +328,12 @@ class FirefoxPage implements ReaderPage {
     try {
       await this.page.goto(url, { waitUntil: 'load' });
     } catch (error) {
+      // Under load Firefox's remote agent sometimes reports the navigation aborted (NS_BINDING_ABORTED) when the
+      // previous page was still settling: asking once more is what a reader pressing Enter again would do.
+      if (/NS_BINDING_ABORTED/.test(String(error))) {
+        await this.page.goto(url, { waitUntil: 'load' });
+        return;
+      }
       if (!/Address rejected/.test(String(error))) throw error;
       await this.waitFor(
         (wanted) => document.readyState === 'complete' && location.href === wanted,
