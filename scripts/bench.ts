@@ -28,6 +28,23 @@ function time(fn: () => void, runs: number): number {
   return median(samples);
 }
 
+/** Medians of two functions timed turn about. */
+function timeBoth(a: () => void, b: () => void, runs: number): [number, number] {
+  a();
+  b();
+  const sa: number[] = [];
+  const sb: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    let t = performance.now();
+    a();
+    sa.push(performance.now() - t);
+    t = performance.now();
+    b();
+    sb.push(performance.now() - t);
+  }
+  return [median(sa), median(sb)];
+}
+
 /** The least any scanner must do: visit every node once and read its text. */
 function baselineWalk(doc: Document): number {
   let chars = 0;
@@ -58,6 +75,38 @@ for (const name of [
   const walk = time(() => baselineWalk(doc), 7);
   console.log(
     `${pad(name, 28)} ${pad(String(nodes), 7)} ${pad(String(claims), 7)} ${pad(scan.toFixed(2), 9)} ${pad(walk.toFixed(2), 9)} ${(scan / walk).toFixed(1)}x`,
+  );
+}
+
+// News pages with no citation of either kind (issue 9): the content script's scan before linked claims (links off,
+// what it did before) and after (links on), on the same document in the same run.
+console.log(
+  '\nnews pages with no citations of either kind: median of 31 interleaved runs; before = links off (the scan before linked claims), after = links on',
+);
+console.log(
+  `${pad('page', 32)} ${pad('nodes', 7)} ${pad('linked', 7)} ${pad('before ms', 10)} ${pad('after ms', 10)} ${pad('walk ms', 9)} after/before`,
+);
+for (const name of [
+  'news-neg-abc13-copperfield',
+  'news-neg-bostonherald-brothel',
+  'news-neg-economist-thinking',
+  'news-neg-independent-penalty',
+  'news-neg-standard-caribbean',
+  'news-metrotimes-mezcal',
+]) {
+  const doc = parseHtml(readFileSync(join(FIXTURE_PAGES_DIR, name, 'source.html'), 'utf8'));
+  let nodes = 0;
+  for (let n: Node | null = doc.body as Node; n; n = nextInOrder(n, doc.body as Node)) nodes++;
+  const linked = scanDocument(doc).claims.length;
+  // Interleaved, so load on a shared machine falls on both alike.
+  const [before, after] = timeBoth(
+    () => scanDocument(doc, { links: false }),
+    () => scanDocument(doc),
+    31,
+  );
+  const walk = time(() => baselineWalk(doc), 15);
+  console.log(
+    `${pad(name, 32)} ${pad(String(nodes), 7)} ${pad(String(linked), 7)} ${pad(before.toFixed(3), 10)} ${pad(after.toFixed(3), 10)} ${pad(walk.toFixed(2), 9)} ${(after / before).toFixed(2)}x`,
   );
 }
 

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { parseHTML } from 'linkedom';
-import { charsetOf } from '../core/fetch/classify';
-import { decode, readCapped } from '../core/fetch/read-body';
+import { decodeHtml } from '../core/fetch/encoding';
+import { readCapped } from '../core/fetch/read-body';
+import { repairTree } from './repair-tree';
 
 /** A failure the command line reports in one line, without a stack trace. */
 export class UserError extends Error {}
@@ -15,9 +16,17 @@ export interface LoadedPage {
 export const MAX_PAGE_BYTES = 20 * 1024 * 1024;
 const FETCH_TIMEOUT_MS = 20_000;
 
-/** Parses HTML text with linkedom, the JavaScript DOM the core runs on in Node. */
+/**
+ * Parses HTML text with linkedom, the JavaScript DOM the core runs on in Node, and gives the tree the top a
+ * browser would (src/cli/repair-tree.ts).
+ */
 export function parseHtml(html: string): Document {
-  return parseHTML(html).document as unknown as Document;
+  return repairTree(parseHTML(html).document as unknown as Document);
+}
+
+/** The text a reader would see in the body: none means the page cannot be scanned. */
+function hasText(document: Document): boolean {
+  return Boolean(document.body?.textContent?.trim());
 }
 
 function looksLikeHtml(text: string): boolean {
@@ -46,13 +55,10 @@ async function fetchPage(url: string): Promise<LoadedPage> {
   // Read as a stream and cut off at the cap: a declared length is not trusted, and an endless chunked body stops.
   const body = await readCapped(response, MAX_PAGE_BYTES);
   if (body.kind === 'too-large') throw new UserError(`${url} is too large (over ${MAX_PAGE_BYTES} bytes)`);
-  const html = decode(
-    body.bytes,
-    charsetOf(type, new TextDecoder('latin1').decode(body.bytes.subarray(0, 2048))),
-  );
+  const html = decodeHtml(body.bytes, type || null);
   if (!looksLikeHtml(html)) throw new UserError(`${url} did not return an HTML page`);
   const document = parseHtml(html);
-  if (!document.body?.textContent?.trim()) throw new UserError(`${url} has no text`);
+  if (!hasText(document)) throw new UserError(`${url} has no text`);
   return { document, url: response.url || url };
 }
 
@@ -62,9 +68,9 @@ export async function loadPage(target: string): Promise<LoadedPage> {
   if (/^[a-z][a-z0-9+.-]*:/i.test(target) && !/^[a-z]:[\\/]/i.test(target)) {
     throw new UserError(`${target}: only files and http(s) URLs can be scanned`);
   }
-  let html: string;
+  let bytes: Uint8Array;
   try {
-    html = await readFile(target, 'utf8');
+    bytes = await readFile(target);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UserError(
@@ -75,9 +81,11 @@ export async function loadPage(target: string): Promise<LoadedPage> {
           : `${target}: cannot be read`,
     );
   }
+  // A file has no HTTP header: its bytes (a byte order mark, a <meta> charset) say how it is encoded.
+  const html = decodeHtml(bytes, null);
   if (!html.trim()) throw new UserError(`${target} is empty`);
   if (html.includes('\u0000') || !looksLikeHtml(html)) throw new UserError(`${target} is not an HTML file`);
   const document = parseHtml(html);
-  if (!document.body?.textContent?.trim()) throw new UserError(`${target} has no text`);
+  if (!hasText(document)) throw new UserError(`${target} has no text`);
   return { document, url: null };
 }

@@ -32,14 +32,13 @@ button:disabled { opacity: 0.45; cursor: default; }
 button.close { border: none; background: transparent; font-size: 18px; line-height: 1; padding: 2px 6px; }
 blockquote { margin: 0; padding: 2px 0 2px 10px; border-left: 3px solid var(--accent); font-style: italic; }
 ul { list-style: none; margin: 0; padding: 0; }
-li.source { display: flex; gap: 8px; padding: 6px 0; border-top: 1px solid var(--line); }
+li.source { display: block; padding: 6px 0; border-top: 1px solid var(--line); }
 li.source:first-child { border-top: none; }
-.label {
-  flex: none; min-width: 22px; height: 20px; padding: 0 4px; box-sizing: border-box; border-radius: 4px;
-  background: var(--chip); border: 1px solid var(--line); font-size: 12px; line-height: 18px; text-align: center;
-  font-variant-numeric: tabular-nums;
-}
-.title { font-weight: 600; overflow-wrap: anywhere; }
+.kind { color: var(--muted); font-size: 12px; }
+.label { font-variant-numeric: tabular-nums; }
+.title { display: block; font-weight: 600; overflow-wrap: anywhere; }
+.link-text { color: var(--muted); font-size: 12.5px; overflow-wrap: anywhere; }
+.link-text q { color: var(--fg); }
 a { color: var(--accent); text-decoration: none; }
 a:hover { text-decoration: underline; }
 .meta { color: var(--muted); font-size: 12.5px; overflow-wrap: anywhere; }

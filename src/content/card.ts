@@ -31,10 +31,15 @@ import { trustedOnly } from './trust';
 
 export interface CardSource {
   id: string;
+  /** `reference`: an entry of the page's reference list; `linked`: a page the sentence links to. */
+  kind: 'reference' | 'linked';
+  /** A reference's label as the page shows it ("3"); a linked source's site (`nature.com`). */
   label: string;
   title: string;
   publisher: string | null;
   url: string | null;
+  /** A linked source: the link as the sentence has it (fragment kept), and its words, each once. */
+  link?: { href: string; texts: string[] };
   /** What the check found: the link's status, and this source's judgement of the claim. */
   checked?: { status: CheckedSource; judgement: CheckedJudgement | null };
 }
@@ -51,6 +56,8 @@ export type CardCheck =
 export interface CardContent {
   claimId: string;
   claimText: string;
+  /** `linked`: a sentence that only links to other sites (no marker). */
+  kind: 'marker' | 'linked';
   /** The claim's marker labels, as the page shows them. */
   markers: string[];
   sources: CardSource[];
@@ -242,7 +249,7 @@ export class ClaimCard {
 
   private render(content: CardContent): Node[] {
     const header = this.el('header');
-    const title = this.el('h2', undefined, t('cardTitle'));
+    const title = this.el('h2', undefined, t(content.kind === 'linked' ? 'cardTitleLinked' : 'cardTitle'));
     title.id = 'citelens-card-title';
     const close = this.el('button', 'close', '×');
     close.type = 'button';
@@ -308,23 +315,44 @@ export class ClaimCard {
   private renderSource(source: CardSource): HTMLLIElement {
     const li = this.el('li', 'source');
     li.dataset.sourceId = source.id;
-    const body = this.el('div');
-    const url = safeHttpUrl(source.url);
-    const titleText = source.title || source.label;
-    if (url) {
-      const a = this.el('a', 'title', titleText);
-      a.href = url;
-      a.target = '_blank';
-      a.rel = 'noopener noreferrer';
-      body.append(a);
-    } else {
-      body.append(this.el('span', 'title', titleText));
+    li.dataset.kind = source.kind;
+    const linked = source.kind === 'linked';
+    // Once a check has read a linked page, its own title and site name say what it is better than the link did.
+    const page = linked ? source.checked?.status.page : undefined;
+    const kind = this.el('div', 'kind');
+    if (linked) kind.textContent = t('cardLinkedInText');
+    else kind.append(`${t('cardReference')} [`, this.el('span', 'label', source.label), ']');
+    const url = safeHttpUrl(linked ? (source.link?.href ?? source.url) : source.url);
+    const titleText = page?.title || source.title || source.label;
+    const title = url ? this.link('title', titleText, url) : this.el('span', 'title', titleText);
+    const site = linked ? source.label : (siteOfSource(source) ?? t('cardNoLink'));
+    const publisher = (linked ? page?.siteName : null) ?? source.publisher;
+    const meta = this.el('div', 'meta');
+    meta.append(this.el('span', 'site', site));
+    if (publisher && publisher !== site) meta.append(' · ', this.el('span', 'publisher', publisher));
+    li.append(kind, title, meta);
+    // The link's own words, as text: often the best description of what is cited ("a 2019 survey by Pew").
+    const words = (source.link?.texts ?? []).filter((w) => w && w !== titleText);
+    if (linked && words.length > 0) {
+      const line = this.el('div', 'link-text');
+      line.append(`${t('cardLinkText')} `);
+      words.forEach((w, i) => {
+        if (i > 0) line.append(', ');
+        line.append(this.el('q', undefined, w));
+      });
+      li.append(line);
     }
-    const meta = [source.publisher, siteOfSource(source) ?? t('cardNoLink')].filter((s): s is string => !!s);
-    body.append(this.el('div', 'meta', meta.join(' · ')));
-    if (source.checked) this.renderChecked(body, li, source.checked);
-    li.append(this.el('span', 'label', source.label), body);
+    if (source.checked) this.renderChecked(li, li, source.checked);
     return li;
+  }
+
+  /** A real link that opens apart, to an http(s) address only (`safeHttpUrl` first). */
+  private link(className: string, text: string, url: string): HTMLAnchorElement {
+    const a = this.el('a', className, text);
+    a.href = url;
+    a.target = '_blank';
+    a.rel = 'noopener noreferrer';
+    return a;
   }
 
   private button(className: string, text: string, onClick: () => void): HTMLButtonElement {

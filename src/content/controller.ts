@@ -9,7 +9,7 @@ import { claimVerdict } from '../core/check/summary';
 import type { CheckResult } from '../core/check/types';
 import type { SupportVerdict } from '../core/verify/judge';
 import { CLAIM_STATE, checkedClaimFor, checkedSourceOfClaim } from '../shared/check-view';
-import { highlightName, paintedState } from '../shared/highlight-style';
+import { claimKind, highlightName, paintedState } from '../shared/highlight-style';
 import {
   type CheckState,
   handleMessages,
@@ -31,6 +31,7 @@ import {
   claimAtPoint,
   clearHighlights,
   highlightsSupported,
+  inDocumentOrder,
   type LiveClaim,
   liveClaim,
   setHighlight,
@@ -139,6 +140,12 @@ export class Controller {
       this.status = 'scanning';
       await this.scan();
       this.observe();
+    } else if (
+      before.linkedClaims !== settings.linkedClaims ||
+      before.countOwnSiteLinks !== settings.countOwnSiteLinks
+    ) {
+      // What counts as a claim changed: the page is read again.
+      await this.scan();
     } else if (this.claims.length > 0) {
       this.paint();
     }
@@ -171,6 +178,8 @@ export class Controller {
         const started = performance.now();
         const pageReport = await scanDocumentInSlices(this.doc, {
           url: this.win.location.href,
+          links: (this.settings ?? DEFAULT_SETTINGS).linkedClaims,
+          countOwnSiteLinks: (this.settings ?? DEFAULT_SETTINGS).countOwnSiteLinks,
           sliceMs: SLICE_MS,
           yieldToHost,
         });
@@ -189,11 +198,7 @@ export class Controller {
       const l = liveClaim(this.doc, claim, index);
       if (l) live.push(l);
     });
-    // Document order, which the bisection in claimAtPoint relies on.
-    live.sort((a, b) => a.extent.compareBoundaryPoints(Range.START_TO_START, b.extent));
-    live.forEach((l, i) => {
-      l.index = i;
-    });
+    await inDocumentOrder(live, yieldToHost, SLICE_MS);
 
     const openId = this.card.openClaimId;
     const previous = this.byId.get(openId ?? '');
@@ -247,7 +252,7 @@ export class Controller {
   /**
    * Registers every claim under the highlight name of its state (not checked, or its verdict when the reader
    * turned verdict colouring on: the page can read these names) in the reader's style and colours; names no
-   * longer used go.
+   * longer used go. A claim that only links (no marker) has a quieter mark of its own, `citelens-linked`.
    */
   private paint(): void {
     if (!highlightsSupported()) return;
@@ -257,7 +262,8 @@ export class Controller {
     for (const live of this.claims) {
       const checked = result ? checkedClaimFor(result, live.claim) : undefined;
       const state = checked ? CLAIM_STATE[claimVerdict(checked)] : 'claim';
-      const name = highlightName(paintedState(state, settings.verdictHighlights), settings);
+      const kind = claimKind(live.claim);
+      const name = highlightName(paintedState(state, settings.verdictHighlights, kind), settings);
       const ranges = groups.get(name);
       if (ranges) for (const range of live.ranges) ranges.push(range);
       else groups.set(name, [...live.ranges]);
@@ -401,10 +407,19 @@ export class Controller {
     return {
       claimId: live.claim.id,
       claimText: live.claim.text,
+      kind: claimKind(live.claim),
       markers: live.claim.markers.map((m) => m.label),
       sources: sources.map((s): CardSource => {
         const found = result ? checkedSourceOfClaim(result, live.claim, s) : null;
-        return found ? { ...s, checked: found } : s;
+        const links = (live.claim.links ?? []).filter((l) => l.sourceId === s.id);
+        const source: CardSource = {
+          ...s,
+          kind: s.kind ?? 'reference',
+          ...(links[0]
+            ? { link: { href: links[0].href, texts: [...new Set(links.map((l) => l.text))] } }
+            : {}),
+        };
+        return found ? { ...source, checked: found } : source;
       }),
       findings,
       index: live.index,

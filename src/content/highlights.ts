@@ -67,6 +67,33 @@ export function liveClaim(doc: Document, claim: Claim, index: number): LiveClaim
   return { claim, index, ranges, extent };
 }
 
+/**
+ * Puts claims in document order (which the bisection in `claimAtPoint` relies on) and numbers them. The scan gives
+ * them in document order but for rare nesting (a claim of an outer block after a nested block's), so the order is
+ * checked first, a slice at a time, and the sort, which costs many boundary comparisons, runs only when needed.
+ */
+export async function inDocumentOrder(
+  live: LiveClaim[],
+  yieldToHost: () => Promise<void>,
+  sliceMs: number,
+): Promise<void> {
+  const byStart = (a: LiveClaim, b: LiveClaim) =>
+    a.extent.compareBoundaryPoints(Range.START_TO_START, b.extent);
+  let sorted = true;
+  let deadline = performance.now() + sliceMs;
+  for (let i = 1; i < live.length && sorted; i++) {
+    if (byStart(live[i - 1] as LiveClaim, live[i] as LiveClaim) > 0) sorted = false;
+    if (performance.now() >= deadline) {
+      await yieldToHost();
+      deadline = performance.now() + sliceMs;
+    }
+  }
+  if (!sorted) live.sort(byStart);
+  live.forEach((l, i) => {
+    l.index = i;
+  });
+}
+
 /** Whether the Custom Highlight API is there (Chrome 105+, Firefox 140+). */
 export function highlightsSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';

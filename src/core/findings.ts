@@ -25,6 +25,18 @@ function quote(text: string): string {
 
 /** What a careful reader would flag about the page's citations, in plain words. */
 export function findingsFor(input: FindingInputs): Finding[] {
+  const steps = findingsInSteps(input);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Sources handled between two yields. */
+const SOURCES_PER_YIELD = 256;
+
+/** `findingsFor` as a generator that yields now and then: thousands of sources are compared in slices. */
+export function* findingsInSteps(input: FindingInputs): Generator<void, Finding[]> {
   const { claims, sources } = input;
   const findings: Finding[] = [];
 
@@ -62,8 +74,11 @@ export function findingsFor(input: FindingInputs): Finding[] {
     }
   }
 
+  yield;
   const byUrl = new Map<string, Source[]>();
+  let n = 0;
   for (const s of sources) {
+    if (++n % SOURCES_PER_YIELD === 0) yield;
     if (!s.url) continue;
     const key = comparableUrl(s.url);
     const list = byUrl.get(key);
@@ -80,6 +95,7 @@ export function findingsFor(input: FindingInputs): Finding[] {
     });
   }
 
+  yield;
   const linkless = sources.filter((s) => !s.url && s.claimIds.length > 0);
   if (linkless.length) {
     findings.push({
@@ -90,8 +106,9 @@ export function findingsFor(input: FindingInputs): Finding[] {
     });
   }
 
+  const byId = new Map(sources.map((s) => [s.id, s]));
   for (const { sourceId, href } of input.unsafeLinks) {
-    const source = sources.find((s) => s.id === sourceId);
+    const source = byId.get(sourceId);
     const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(href)?.[1]?.toLowerCase() ?? 'unknown';
     findings.push({
       kind: 'unsafe-link',

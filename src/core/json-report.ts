@@ -10,9 +10,13 @@ export function toJsonReport(report: PageReport): JsonReport {
       text: c.text,
       markers: c.markers.map((m) => m.label),
       sources: c.sourceIds,
+      ...(c.links?.length
+        ? { links: c.links.map((l) => ({ source: l.sourceId, text: l.text, href: l.href })) }
+        : {}),
     })),
     sources: report.sources.map((s) => ({
       id: s.id,
+      kind: s.kind,
       label: s.label,
       title: s.title,
       publisher: s.publisher,

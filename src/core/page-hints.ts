@@ -67,9 +67,12 @@ function isLabel(inner: string): boolean {
   return /^citation needed$/i.test(folded) || parseMarkerLabel(folded, true) !== null;
 }
 
+/** The markers of pages written without spaces (［1］ 〔1〕 ※1 *1 注1 (1)), as loosely as the scanner's own gate had them. */
+const UNSPACED_MARKER = /[［〔※]|[。！？．][(（注]|[*＊][0-9０-９]/;
+
 /** Whether one text node's text can hold a marker. */
 export function textMightCite(data: string): boolean {
-  if (SUPERSCRIPT_DIGIT.test(data)) return true;
+  if (SUPERSCRIPT_DIGIT.test(data) || UNSPACED_MARKER.test(data)) return true;
   if (!data.includes('[')) return false;
   BRACKET_RUN.lastIndex = 0;
   for (let match = BRACKET_RUN.exec(data); match; match = BRACKET_RUN.exec(data))
@@ -155,7 +158,13 @@ export class HintWalk {
         const el = node as Element;
         if (NOT_PROSE.has(el.localName)) skipChildren = true;
         else if (this.elementHint(el)) return true;
-      } else if (node.nodeType === 3 && this.markers && textMightCite((node as Text).data)) return true;
+      } else if (
+        // Text, and CDATA sections (XHTML pages), which `textContent` joins too.
+        (node.nodeType === 3 || node.nodeType === 4) &&
+        this.markers &&
+        textMightCite((node as CharacterData).data)
+      )
+        return true;
       node = nextNode(node, this.root, skipChildren);
     }
     this.next = node;

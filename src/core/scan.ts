@@ -1,14 +1,17 @@
 import { buildClaims, type PlacedMarker } from './claims/build-claims';
 import { DocumentOrder } from './dom/document-order';
-import { findingsFor } from './findings';
+import { findingsInSteps } from './findings';
+import { findLinkedClaims } from './links/linked-claims';
+import { withLinkedClaims } from './links/merge';
 import type { MarkerCandidate } from './markers/candidates';
 import { CandidateWalker } from './markers/find-candidates';
 import { TargetIndex } from './markers/target-index';
 import { HintWalk } from './page-hints';
-import { linkBase, pageLanguage, pageTitle, pageUrl } from './page-info';
+import { declaredUrl, linkBase, pageLanguage, pageTitle, pageUrl } from './page-info';
 import type { ReferenceEntry } from './references/entries';
 import { parseEntry } from './references/parse-entry';
 import { resolveMarkers } from './references/resolve';
+import { sortByKey } from './sort';
 import type { CitationMarker, Claim, PageReport, Source } from './types';
 
 export interface ScanOptions {
@@ -17,6 +20,10 @@ export interface ScanOptions {
    * else what the page declares (`<base>`, canonical, og:url). Null: none.
    */
   url?: string | null;
+  /** Look for linked claims (sentences of the article that link to another site). Default true. */
+  links?: boolean;
+  /** Count links to the page's own site as linked sources. Default false. */
+  countOwnSiteLinks?: boolean;
 }
 
 export interface SliceOptions extends ScanOptions {
@@ -36,30 +43,29 @@ const NODES_PER_CHECK = 400;
 const ITEMS_PER_YIELD = 2048;
 
 /**
- * Sorts `items` by a position, stably (as `Array.prototype.sort` with the same comparison would). Markers arrive
- * nearly in document order, so the usual case is one pass that finds them sorted already.
- */
-function* sortByPosition<T>(items: T[], position: (item: T) => number): Generator<void, void> {
-  const keys = new Float64Array(items.length);
-  let sorted = true;
-  for (let i = 0; i < items.length; i++) {
-    if (i % ITEMS_PER_YIELD === ITEMS_PER_YIELD - 1) yield;
-    keys[i] = position(items[i] as T);
-    if (i > 0 && (keys[i] as number) < (keys[i - 1] as number)) sorted = false;
-  }
-  if (sorted) return;
-  const indices = Array.from(items.keys()).sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b);
-  const copy = items.slice();
-  indices.forEach((from, to) => {
-    items[to] = copy[from] as T;
-  });
-}
-
-/**
  * The whole scan as a generator: it yields between chunks of work so a caller can spread it over slices.
- * Everything is read from the DOM; nothing is written to it.
+ * Everything is read from the DOM; nothing is written to it. Marker claims first, then linked claims.
  */
 function* scanSteps(doc: Document, options: ScanOptions): Generator<void, PageReport> {
+  const report = yield* markerScanSteps(doc, options);
+  if (options.links === false || !doc.body) return report;
+  // The whole document, not only `body`: a parser that meets a broken page (a <div> before <body>) can leave the
+  // article outside the element `doc.body` names (linkedom does); browsers never put prose in `head`.
+  const linked = yield* findLinkedClaims(
+    doc.documentElement ?? doc.body,
+    report.url,
+    linkBase(doc, report.url),
+    pageLanguage(doc),
+    {
+      countOwnSiteLinks: options.countOwnSiteLinks ?? false,
+      declaredUrl: declaredUrl(doc),
+    },
+  );
+  return withLinkedClaims(report, linked);
+}
+
+/** Citation markers, their reference lists and their sentences. */
+function* markerScanSteps(doc: Document, options: ScanOptions): Generator<void, PageReport> {
   const url = pageUrl(doc, options.url);
   const root = doc.body;
   if (!root) return emptyReport(doc, url);
@@ -70,6 +76,7 @@ function* scanSteps(doc: Document, options: ScanOptions): Generator<void, PageRe
     yield;
   }
   const targets = new TargetIndex(root);
+  while (!targets.step(NODES_PER_CHECK)) yield;
   const walker = new CandidateWalker(root, targets);
   while (!walker.step(NODES_PER_CHECK)) yield;
   if (!walker.candidates.length) return emptyReport(doc, url);
@@ -102,6 +109,7 @@ function* scanSteps(doc: Document, options: ScanOptions): Generator<void, PageRe
     const parsed = parseEntry(entry, base, targets);
     const source: Source = {
       id: `s${sources.length + 1}`,
+      kind: 'reference',
       label: citedAs.get(entry) ?? entry.shownLabel ?? '',
       title: parsed.title,
       publisher: parsed.publisher,
@@ -147,7 +155,7 @@ function* scanSteps(doc: Document, options: ScanOptions): Generator<void, PageRe
   });
   yield;
   // The flags are placed with the markers so that their sentences are found the same way, in document order.
-  yield* sortByPosition(placed, (p) => order.of(p.anchor));
+  yield* sortByKey(placed, (p) => order.of(p.anchor));
   yield;
 
   const excluded = new Set<Element>();
@@ -165,7 +173,7 @@ function* scanSteps(doc: Document, options: ScanOptions): Generator<void, PageRe
   const claimOfMarker = new Map<CitationMarker, Claim>();
   for (const claim of claims) for (const m of claim.markers) claimOfMarker.set(m, claim);
   yield;
-  const findings = findingsFor({
+  const findings = yield* findingsInSteps({
     claims,
     sources,
     dangling: dangling.map((d) => ({ label: d.label, claimId: claimOfMarker.get(d.marker)?.id ?? null })),

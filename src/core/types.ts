@@ -50,17 +50,32 @@ export interface Claim {
   sourceIds: string[];
   /** The sentence's text as spans, one per text node it crosses, markers included. */
   spans: TextSpan[];
+  /** The links in the sentence that cite another page (linked claims), in order; absent or empty for marker claims. */
+  links?: ClaimLink[];
 }
+
+/** A link in a claim's sentence that cites another page. */
+export interface ClaimLink {
+  sourceId: string;
+  /** Absolute, as linked: a fragment kept. */
+  href: string;
+  /** The link's words, whitespace folded: often the best description of what is cited ("a 2019 survey by Pew"). */
+  text: string;
+}
+
+/** `reference`: an entry of a reference list that markers point to; `linked`: a page the prose links to. */
+export type SourceKind = 'reference' | 'linked';
 
 export interface Source {
   id: string;
-  /** The entry's label as shown ("1", "a", "Smith 2020"). */
+  kind: SourceKind;
+  /** The entry's label as shown ("1", "a", "Smith 2020"); for a linked source, its site (`nature.com`). */
   label: string;
   title: string;
   publisher: string | null;
-  /** The entry's primary http(s) link, absolute; null when it has none. */
+  /** The entry's primary http(s) link, absolute; null when it has none. A linked source's link, without its fragment. */
   url: string | null;
-  /** The entry's full text, whitespace folded. */
+  /** The entry's full text, whitespace folded; a linked source's link text where first linked. */
   text: string;
   claimIds: string[];
 }
@@ -72,7 +87,13 @@ export type FindingKind =
   | 'duplicate-source'
   | 'source-without-link'
   | 'unsafe-link'
-  | 'citation-needed';
+  | 'citation-needed'
+  // News pages (linked claims): how much of the article links out, one site carrying much of it, the outlet's own
+  // pages counted as sources, a claim resting only on a social-media post.
+  | 'linked-share'
+  | 'site-concentration'
+  | 'own-site-links'
+  | 'social-post-only';
 
 export interface Finding {
   kind: FindingKind;
@@ -95,9 +116,13 @@ export interface JsonClaim {
   text: string;
   markers: string[];
   sources: string[];
+  /** Linked claims: each link's source, words and target. */
+  links?: { source: string; text: string; href: string }[];
 }
 export interface JsonSource {
   id: string;
+  /** Always written by `toJsonReport`; optional so reports written before it still read. */
+  kind?: SourceKind;
   label: string;
   title: string;
   publisher: string | null;

@@ -109,6 +109,31 @@ export function Options() {
       </section>
 
       <section>
+        <h2>{t('optionsLinkedHeading')}</h2>
+        <label class="row">
+          <input
+            type="checkbox"
+            name="linkedClaims"
+            checked={settings.linkedClaims}
+            onChange={(e) => update({ linkedClaims: e.currentTarget.checked })}
+          />
+          <span>{t('optionsLinkedClaims')}</span>
+        </label>
+        <p class="muted">{t('optionsLinkedClaimsBody')}</p>
+        <label class="row">
+          <input
+            type="checkbox"
+            name="countOwnSiteLinks"
+            checked={settings.countOwnSiteLinks}
+            disabled={!settings.linkedClaims}
+            onChange={(e) => update({ countOwnSiteLinks: e.currentTarget.checked })}
+          />
+          <span>{t('optionsOwnSiteLinks')}</span>
+        </label>
+        <p class="muted">{t('optionsOwnSiteLinksBody')}</p>
+      </section>
+
+      <section>
         <h2>{t('optionsStyleHeading')}</h2>
         <div class="row" role="radiogroup" aria-label={t('optionsStyleHeading')}>
           {(['underline', 'background'] as HighlightStyle[]).map((style) => (
@@ -260,6 +285,7 @@ function Swatches(props: {
  */
 function Preview({ settings }: { settings: Settings }) {
   const paragraph = useRef<HTMLParagraphElement>(null);
+  const linked = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => {
     const text = paragraph.current?.firstChild;
@@ -281,6 +307,13 @@ function Preview({ settings }: { settings: Settings }) {
       const name = highlightName(paintedState(state, settings.verdictHighlights), settings);
       byName.set(name, [...(byName.get(name) ?? []), range]);
     });
+    // The linked sentence, under the linked claims' own mark (when the reader has them on).
+    if (settings.linkedClaims && linked.current) {
+      const range = document.createRange();
+      range.selectNodeContents(linked.current);
+      const name = highlightName(paintedState('claim', settings.verdictHighlights, 'linked'), settings);
+      byName.set(name, [...(byName.get(name) ?? []), range]);
+    }
     for (const [name, list] of byName) {
       const highlight = new Highlight();
       for (const range of list) highlight.add(range);
@@ -295,6 +328,11 @@ function Preview({ settings }: { settings: Settings }) {
   return (
     <div class="preview">
       <p ref={paragraph}>{t('optionsPreviewText')}</p>
+      <p ref={linked} class="preview-linked">
+        {t('optionsPreviewLinkedBefore')}
+        <span class="preview-link">{t('optionsPreviewLinkedLink')}</span>
+        {t('optionsPreviewLinkedAfter')}
+      </p>
     </div>
   );
 }

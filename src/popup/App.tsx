@@ -5,13 +5,13 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { JsonReport } from '../core';
+import type { JsonReport, JsonSource } from '../core';
 import { claimVerdict, sourceSupport } from '../core/check/summary';
 import type { CheckResult } from '../core/check/types';
 import { CLAIM_VERDICT_TEXT, checkedClaimFor, checkedSourceFor, statusLine } from '../shared/check-view';
 import { plural, t } from '../shared/i18n';
 import { type CheckState, sendMessage, sendToTab, type TabView } from '../shared/messages';
-import { FINDING_TITLE, safeHttpUrl, siteOfSource } from '../shared/report-view';
+import { FINDING_TITLE, linkedSites, safeHttpUrl, siteOfSource } from '../shared/report-view';
 import { loadSettings, saveSettings, siteOf } from '../shared/settings';
 import { CheckPanel } from './CheckPanel';
 
@@ -204,6 +204,9 @@ function Report({ report, check, tabId, onShowClaim, onChanged }: ReportProps) {
   const maxCited = report.sources.reduce((max, s) => Math.max(max, s.claims.length), 1);
   const sourceLabel = new Map(report.sources.map((s) => [s.id, s.label]));
   const result: CheckResult | null = check.kind === 'done' ? check.result : null;
+  const references = report.sources.filter((s) => s.kind !== 'linked');
+  const sites = linkedSites(report.sources);
+  const linkedCount = sites.reduce((n, g) => n + g.sources.length, 0);
   return (
     <>
       <header class="header">
@@ -249,50 +252,53 @@ function Report({ report, check, tabId, onShowClaim, onChanged }: ReportProps) {
 
       <section class="section" aria-labelledby="sources-heading">
         <h2 id="sources-heading">{t('popupSectionSources')}</h2>
-        <ul class="sources">
-          {report.sources.map((s) => {
-            const url = safeHttpUrl(s.url);
-            const site = siteOfSource(s);
-            const checked = result ? checkedSourceFor(result, s) : undefined;
-            const support = checked && result ? sourceSupport(result, checked.id) : null;
-            return (
-              <li
-                key={s.id}
-                class="source"
-                data-source-id={s.id}
-                data-claims={s.claims.length}
-                data-status={checked?.status}
-                data-supports={support ? `${support.supported}/${support.claims}` : undefined}
-              >
-                <span class="label">{s.label}</span>
-                <div class="source-body">
-                  {url ? (
-                    <a class="title" href={url} target="_blank" rel="noopener noreferrer">
-                      {s.title || url}
-                    </a>
-                  ) : (
-                    <span class="title">{s.title || s.label}</span>
-                  )}
-                  <div class="meta">{[s.publisher, site].filter(Boolean).join(' · ')}</div>
-                  {checked && support && (
-                    <div class={`link-status status-${checked.status}`}>
-                      <span class="status-text">{statusLine(checked)}</span>
-                      <span class="supports">
-                        {t('popupSupportsOf', [String(support.supported), String(support.claims)])}
-                      </span>
-                    </div>
-                  )}
-                  <div class="cited">
-                    <span class="bar" style={{ width: `${(100 * s.claims.length) / maxCited}%` }} />
-                    <span class="cited-text">
-                      {plural(s.claims.length, 'popupCitedByOne', 'popupCitedByMany')}
+        {references.length > 0 && sites.length > 0 && (
+          <h3 class="group-heading" data-group="references">
+            {t('popupReferencesHeading')} <span class="group-count">{references.length}</span>
+          </h3>
+        )}
+        {references.length > 0 && (
+          <ul class="sources" data-kind="reference">
+            {references.map((s) => (
+              <SourceItem key={s.id} source={s} result={result} maxCited={maxCited} />
+            ))}
+          </ul>
+        )}
+        {sites.length > 0 && (
+          <>
+            <h3 class="group-heading" data-group="linked">
+              {t('popupLinkedHeading')}{' '}
+              <span class="group-count">
+                {plural(sites.length, 'popupSitesOne', 'popupSitesMany')} ·{' '}
+                {plural(linkedCount, 'popupLinksOne', 'popupLinksMany')}
+              </span>
+            </h3>
+            <ul class="sites">
+              {sites.map(({ site, sources, claims }) => (
+                <li
+                  key={site}
+                  class="site"
+                  data-site={site}
+                  data-sources={sources.length}
+                  data-claims={claims}
+                >
+                  <div class="site-head">
+                    <span class="site-name">{site}</span>
+                    <span class="site-count">
+                      {plural(sources.length, 'popupLinksOne', 'popupLinksMany')} ·{' '}
+                      {plural(claims, 'popupCitedByOne', 'popupCitedByMany')}
                     </span>
                   </div>
-                </div>
-              </li>
-            );
-          })}
-        </ul>
+                  <ul class="sources" data-kind="linked">
+                    {sources.map((s) => (
+                      <SourceItem key={s.id} source={s} result={result} maxCited={maxCited} />
+                    ))}
+                  </ul>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </section>
 
       <section class="section" aria-labelledby="claims-heading">
@@ -307,6 +313,7 @@ function Report({ report, check, tabId, onShowClaim, onChanged }: ReportProps) {
                   type="button"
                   class="claim"
                   data-claim-id={c.id}
+                  data-kind={c.markers.length === 0 && (c.links?.length ?? 0) > 0 ? 'linked' : 'marker'}
                   data-verdict={verdict}
                   title={verdict ? t(CLAIM_VERDICT_TEXT[verdict]) : t('popupShowClaim')}
                   onClick={() => onShowClaim(c.id)}
@@ -315,9 +322,9 @@ function Report({ report, check, tabId, onShowClaim, onChanged }: ReportProps) {
                   <span class="claim-number">{i + 1}</span>
                   <span class="claim-text">{c.text}</span>
                   <span class="claim-sources">
-                    {c.sources.map((id) => (
-                      <span key={id} class="label small">
-                        {sourceLabel.get(id) ?? id}
+                    {[...new Set(c.sources.map((id) => sourceLabel.get(id) ?? id))].map((label) => (
+                      <span key={label} class="label small" title={label}>
+                        {label}
                       </span>
                     ))}
                   </span>
@@ -328,5 +335,61 @@ function Report({ report, check, tabId, onShowClaim, onChanged }: ReportProps) {
         </ol>
       </section>
     </>
+  );
+}
+
+interface SourceItemProps {
+  source: JsonSource;
+  result: CheckResult | null;
+  maxCited: number;
+}
+
+/**
+ * One source: a reference with its label, or a page linked in the text (its site is its group's heading). Once a
+ * check read a linked page, its own title and site name replace the link's words.
+ */
+function SourceItem({ source: s, result, maxCited }: SourceItemProps) {
+  const linked = s.kind === 'linked';
+  const url = safeHttpUrl(s.url);
+  const checked = result ? checkedSourceFor(result, s) : undefined;
+  const support = checked && result ? sourceSupport(result, checked.id) : null;
+  const page = linked ? checked?.page : undefined;
+  const title = page?.title || s.title || (linked ? s.label : url) || s.label;
+  const meta = linked
+    ? [page?.siteName ?? s.publisher].filter(Boolean)
+    : [s.publisher, siteOfSource(s)].filter(Boolean);
+  return (
+    <li
+      class="source"
+      data-source-id={s.id}
+      data-kind={linked ? 'linked' : 'reference'}
+      data-claims={s.claims.length}
+      data-status={checked?.status}
+      data-supports={support ? `${support.supported}/${support.claims}` : undefined}
+    >
+      {!linked && <span class="label">{s.label}</span>}
+      <div class="source-body">
+        {url ? (
+          <a class="title" href={url} target="_blank" rel="noopener noreferrer">
+            {title}
+          </a>
+        ) : (
+          <span class="title">{title}</span>
+        )}
+        {meta.length > 0 && <div class="meta">{meta.join(' · ')}</div>}
+        {checked && support && (
+          <div class={`link-status status-${checked.status}`}>
+            <span class="status-text">{statusLine(checked)}</span>
+            <span class="supports">
+              {t('popupSupportsOf', [String(support.supported), String(support.claims)])}
+            </span>
+          </div>
+        )}
+        <div class="cited">
+          <span class="bar" style={{ width: `${(100 * s.claims.length) / maxCited}%` }} />
+          <span class="cited-text">{plural(s.claims.length, 'popupCitedByOne', 'popupCitedByMany')}</span>
+        </div>
+      </div>
+    </li>
   );
 }

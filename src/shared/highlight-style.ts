@@ -37,6 +37,21 @@ export const CLAIM_STATES: readonly ClaimState[] = [
 ];
 
 /**
+ * What kind of citation a claim rests on, for its mark: `marker` (a footnote or reference marker, with or without
+ * a link in the sentence too) or `linked` (only links in the prose to another site, as news pages cite). Linked
+ * claims get their own quieter mark, so a news page full of links does not look like a page of footnotes.
+ */
+export type ClaimKind = 'marker' | 'linked';
+
+/** A mark on the page: a claim's state, or `linked`, the neutral state of a claim that only links. */
+export type PaintState = ClaimState | 'linked';
+
+/** A claim is a marker claim as soon as it has one marker; a claim with links and no marker is linked. */
+export function claimKind(claim: { markers: readonly unknown[]; links?: readonly unknown[] }): ClaimKind {
+  return claim.markers.length === 0 && (claim.links?.length ?? 0) > 0 ? 'linked' : 'marker';
+}
+
+/**
  * Verdict colours are fixed (green, orange, red, grey) so they mean the same on every page, and each also has its
  * own line (solid, dashed, wavy, dotted) for readers who do not tell the colours apart.
  */
@@ -53,8 +68,13 @@ const VERDICT_LOOK: Record<Exclude<ClaimState, 'claim'>, { colour: string; line:
  * the reader turned verdict colouring on (settings `verdictHighlights`, off by default), every claim is painted
  * under the verdict-neutral `claim` state and verdicts stay in the card's closed shadow root and the popup.
  */
-export function paintedState(state: ClaimState, verdictHighlights: boolean): ClaimState {
-  return verdictHighlights ? state : 'claim';
+export function paintedState(
+  state: ClaimState,
+  verdictHighlights: boolean,
+  kind: ClaimKind = 'marker',
+): PaintState {
+  const shown = verdictHighlights ? state : 'claim';
+  return shown === 'claim' && kind === 'linked' ? 'linked' : shown;
 }
 
 export interface HighlightChoice {
@@ -65,16 +85,19 @@ export interface HighlightChoice {
 
 /**
  * The name for a state under the reader's choice. The defaults (underline, amber, blue) carry the bare names
- * (`citelens-claim`, `citelens-supported`, `citelens-active`); other choices add the colour and `-bg`.
+ * (`citelens-claim`, `citelens-linked`, `citelens-supported`, `citelens-active`); other choices add the colour and
+ * `-bg`. A linked claim takes the reader's claim colour too, in a quieter line (see `highlightStylesheet`).
  */
-export function highlightName(state: ClaimState | 'active', choice: HighlightChoice): string {
+export function highlightName(state: PaintState | 'active', choice: HighlightChoice): string {
   if (state === 'active') {
     return choice.activeColour === DEFAULT_ACTIVE_COLOUR
       ? 'citelens-active'
       : `citelens-active-${choice.activeColour}`;
   }
   const colour =
-    state === 'claim' && choice.claimColour !== DEFAULT_CLAIM_COLOUR ? `-${choice.claimColour}` : '';
+    (state === 'claim' || state === 'linked') && choice.claimColour !== DEFAULT_CLAIM_COLOUR
+      ? `-${choice.claimColour}`
+      : '';
   const style = choice.highlightStyle === 'background' ? '-bg' : '';
   return `citelens-${state}${colour}${style}`;
 }
@@ -84,7 +107,7 @@ export function allHighlightNames(): string[] {
   const names = new Set<string>();
   for (const highlightStyle of ['underline', 'background'] as const) {
     for (const claimColour of PALETTE_KEYS) {
-      for (const state of CLAIM_STATES)
+      for (const state of [...CLAIM_STATES, 'linked'] as const)
         names.add(highlightName(state, { highlightStyle, claimColour, activeColour: 'blue' }));
     }
   }
@@ -112,6 +135,16 @@ function declarations(colour: string, line: string, style: HighlightStyle): stri
     : [`background-color: ${rgba(colour, 0.3)};`, `text-decoration: underline ${line} 1px ${colour};`];
 }
 
+/**
+ * A linked claim's mark: a thin dotted underline and no tint under the underline style, a faint tint under the
+ * background style. Quieter than a marker claim's, since a news page may link in every other sentence.
+ */
+function linkedDeclarations(colour: string, style: HighlightStyle): string[] {
+  return style === 'underline'
+    ? [`text-decoration: underline dotted 2px ${colour};`, 'text-underline-offset: 0.25em;']
+    : [`background-color: ${rgba(colour, 0.14)};`, `text-decoration: underline dotted 1px ${colour};`];
+}
+
 function rule(name: string, lines: string[]): string {
   return `::highlight(${name}) {\n${lines.map((l) => `  ${l}`).join('\n')}\n}\n`;
 }
@@ -125,6 +158,8 @@ export function highlightStylesheet(): string {
     for (const claimColour of PALETTE_KEYS) {
       const name = highlightName('claim', { highlightStyle: style, claimColour, activeColour: 'blue' });
       rules.push(rule(name, declarations(PALETTE[claimColour], 'solid', style)));
+      const linked = highlightName('linked', { highlightStyle: style, claimColour, activeColour: 'blue' });
+      rules.push(rule(linked, linkedDeclarations(PALETTE[claimColour], style)));
     }
     for (const state of CLAIM_STATES) {
       if (state === 'claim') continue;

@@ -28,6 +28,10 @@ export const FINDING_TITLE: Record<FindingKind, MessageKey> = {
   'source-without-link': 'findingSourceWithoutLink',
   'unsafe-link': 'findingUnsafeLink',
   'citation-needed': 'findingCitationNeeded',
+  'linked-share': 'findingLinkedShare',
+  'site-concentration': 'findingSiteConcentration',
+  'own-site-links': 'findingOwnSiteLinks',
+  'social-post-only': 'findingSocialPostOnly',
 };
 
 /** The findings that concern a claim: about the claim itself or about a source it cites. */
@@ -39,4 +43,26 @@ export function findingsForClaim(
   return report.findings.filter(
     (f) => f.claims.includes(claimId) || f.sources.some((s) => sourceIds.includes(s)),
   );
+}
+
+export interface LinkedSite {
+  /** The site's registrable domain (a linked source's label): `nature.com`. */
+  site: string;
+  sources: JsonSource[];
+  /** Distinct claims that link to any of its pages. */
+  claims: number;
+}
+
+/** A page's linked sources by site, the site most claims rest on first (then most pages, then by name). */
+export function linkedSites(sources: readonly JsonSource[]): LinkedSite[] {
+  const groups = new Map<string, JsonSource[]>();
+  for (const s of sources) {
+    if (s.kind !== 'linked') continue;
+    groups.set(s.label, [...(groups.get(s.label) ?? []), s]);
+  }
+  return [...groups]
+    .map(([site, list]) => ({ site, sources: list, claims: new Set(list.flatMap((s) => s.claims)).size }))
+    .sort(
+      (a, b) => b.claims - a.claims || b.sources.length - a.sources.length || a.site.localeCompare(b.site),
+    );
 }

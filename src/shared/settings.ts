@@ -31,6 +31,13 @@ export interface Settings {
    * the reader has already allowed are read then; the others wait for "Check sources".
    */
   autoCheckSites: string[];
+  /**
+   * Whether sentences that cite by linking to another site (news pages' citations) are found and highlighted,
+   * beside the claims with reference markers. On by default.
+   */
+  linkedClaims: boolean;
+  /** Whether links to the page's own site count as linked sources (some outlets cite their earlier reporting). */
+  countOwnSiteLinks: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -43,7 +50,12 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   activeColour: DEFAULT_ACTIVE_COLOUR,
   verdictHighlights: false,
   autoCheckSites: [],
+  linkedClaims: true,
+  countOwnSiteLinks: false,
 });
+
+/** The settings read as true or false, also from the strings and numbers an older or hand-edited value holds. */
+const SWITCHES = ['enabled', 'linkedClaims', 'countOwnSiteLinks'] as const;
 
 /** A palette key, or the `#rrggbb` settings held before the palette (mapped to the nearest entry). */
 function colourOf(value: unknown): PaletteKey | null {
@@ -107,10 +119,12 @@ function booleanOf(value: unknown): boolean | null {
  */
 export function normaliseSettings(stored: Record<string, unknown>, problems: string[] = []): Settings {
   const s: Settings = { ...DEFAULT_SETTINGS, disabledSites: [], autoCheckSites: [] };
-  const enabled = booleanOf(stored.enabled);
-  if (enabled !== null) s.enabled = enabled;
-  else if (stored.enabled !== undefined)
-    problems.push(`enabled: ${JSON.stringify(stored.enabled)} is not true or false`);
+  for (const key of SWITCHES) {
+    const value = booleanOf(stored[key]);
+    if (value !== null) s[key] = value;
+    else if (stored[key] !== undefined)
+      problems.push(`${key}: ${JSON.stringify(stored[key])} is not true or false`);
+  }
   s.disabledSites = readList(stored, 'disabledSites', problems);
   s.autoCheckSites = readList(stored, 'autoCheckSites', problems);
   if (stored.highlightStyle === 'underline' || stored.highlightStyle === 'background') {

@@ -1,5 +1,6 @@
 /**
- * Screenshots of the claim card and the popup, light and dark, from the real extension in Chromium. A test run
+ * Screenshots of the claim card and the popup, light and dark, and of a linked claim's card on a saved news page,
+ * from the real extension in Chromium. A test run
  * writes them to a temporary folder, so `npm test` leaves the tree clean; `npm run screenshots` sets
  * CITELENS_SCREENSHOTS_DIR to docs/screenshots/ (the README shows them) to update the committed ones.
  */
@@ -16,6 +17,8 @@ const out = process.env.CITELENS_SCREENSHOTS_DIR
   : mkdtempSync(join(tmpdir(), 'citelens-screenshots-'));
 /** The claim shown on the card: one citing [1], so the concentration finding shows too. */
 const CLAIM_INDEX = 3;
+/** The news page of the linked claim's card: its sentences link to the pages they rest on. */
+const NEWS_PAGE = 'news-mdavis-supermarket';
 
 describe('screenshots', () => {
   let server: Awaited<ReturnType<typeof startPageServer>>;
@@ -101,4 +104,35 @@ describe('screenshots', () => {
       await page.close();
     });
   }
+
+  it('card of a linked claim on a news page', async () => {
+    const page = await browser.newPage();
+    await page.emulateColorScheme('light');
+    await page.setViewport({ width: 1000, height: 900 });
+    const url = `${server.origin}/pages/${NEWS_PAGE}`;
+    await page.goto(url);
+    const tab = await control.tabId(url);
+    const state = await control.ready(tab, url);
+    // The first sentence that links to two sites, so the card shows how each is named.
+    const claims = state.report?.claims ?? [];
+    const index = claims.findIndex((c) => new Set(c.links?.map((l) => new URL(l.href).hostname)).size >= 2);
+    expect(index).toBeGreaterThanOrEqual(0);
+    for (let i = 0; i <= index; i++) await control.send(tab, 'step', { direction: 'next' });
+    await waitForCard(page);
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 900)), null);
+    const card = await readCard(page);
+    expect(card.position).toBe(`Claim ${index + 1} of ${claims.length}`);
+    expect(card.sources.length).toBeGreaterThanOrEqual(2);
+    const box = card.box as NonNullable<typeof card.box>;
+    // The card with the claim's lines above it, wherever the page's column puts them.
+    const top = Math.max(0, box.top - 110);
+    const left = Math.max(0, Math.min(box.left - 40, 1000 - 760));
+    await page.screenshot(join(out, 'card-linked.png'), {
+      x: left,
+      y: top,
+      width: 760,
+      height: Math.min(900 - top, box.bottom - top + 24),
+    });
+    await page.close();
+  });
 });

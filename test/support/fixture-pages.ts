@@ -8,6 +8,8 @@ export interface ExpectedPage {
   notes?: string;
   claims: { text: string; markers: string[] }[];
   sources: { label: string; url: string | null; title?: string }[];
+  /** News pages: the sentences of the article that link to another site, each with its links' targets. */
+  linked?: { notes?: string; claims: { text: string; links: string[] }[] };
 }
 
 export interface FixturePage {

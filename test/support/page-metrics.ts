@@ -57,7 +57,20 @@ function lcsLength(a: string[], b: string[]): number {
   return prev[b.length] ?? 0;
 }
 
-export function scorePage(report: JsonReport, expected: ExpectedPage): PageScore {
+/**
+ * The marker side of a report: claims with markers and the reference sources. Linked claims (sentences that link to
+ * another site) are scored on their own (linked-metrics.ts), so a marker page's figures do not move with them.
+ */
+export function markerReport(report: JsonReport): JsonReport {
+  return {
+    ...report,
+    claims: report.claims.filter((c) => c.markers.length > 0),
+    sources: report.sources.filter((s) => s.kind !== 'linked'),
+  };
+}
+
+export function scorePage(full: JsonReport, expected: ExpectedPage): PageScore {
+  const report = markerReport(full);
   const detectedMarkers = report.claims.flatMap((c) => c.markers.flatMap(markerItems));
   const expectedMarkers = expected.claims.flatMap((c) => c.markers.flatMap(markerItems));
 

@@ -5,15 +5,19 @@ import { loadPage, UserError } from '../load-page';
 import { table } from '../table';
 import { CLAIMS, count, FINDINGS, SOURCES } from '../words';
 
-export const SCAN_USAGE = 'citelens scan <file.html | URL> [--json]';
+export const SCAN_USAGE = 'citelens scan <file.html | URL> [--json] [--no-links]';
 
 /** `citelens scan`: the page's claims, sources and findings, as a table or as JSON. */
 export async function runScan(args: string[], io: CliIo): Promise<number> {
-  const { positional, flags } = parseFlags(args, ['json']);
+  const { positional, flags } = parseFlags(args, ['json', 'no-links']);
   const target = positional[0];
   if (!target || positional.length > 1) throw new UserError(`usage: ${SCAN_USAGE}`);
   const page = await loadPage(target);
-  const report = toJsonReport(scanDocument(page.document, page.url ? { url: page.url } : {}));
+  const links = !flags.has('no-links');
+  const report = toJsonReport(scanDocument(page.document, { ...(page.url ? { url: page.url } : {}), links }));
+  // Without linked claims every source is a reference: the report is the one printed before linked claims existed,
+  // field for field, for scripts written against it.
+  if (!links) for (const s of report.sources) delete s.kind;
   if (flags.has('json')) {
     io.stdout.write(`${JSON.stringify(report)}\n`);
     return 0;

@@ -19,8 +19,8 @@ export interface CachedSource {
   /** When it was read, in ms since the epoch. */
   readAt: number;
   status: CachedStatus;
-  /** The readable text (paragraphs separated by blank lines) and title, when there was a page. */
-  text: { title: string; text: string } | null;
+  /** The readable text (paragraphs separated by blank lines), title and site name, when there was a page. */
+  text: { title: string; text: string; siteName?: string } | null;
 }
 
 export interface SourceCache {

@@ -115,12 +115,13 @@ export async function checkReport(input: CheckInput, options: CheckOptions): Pro
           : `more than ${maxSources} sources`;
       return { ...base, status: 'not-checked', detail, finalUrl: null };
     }
-    const { status } = outcome;
+    const { status, text } = outcome;
     return {
       ...base,
       status: status.kind,
       detail: statusDetail(status),
       finalUrl: 'finalUrl' in status ? status.finalUrl : null,
+      ...(text ? { page: { title: text.title, siteName: text.siteName ?? null } } : {}),
     };
   });
   const claims = input.claims.map((c) => ({
@@ -137,10 +138,9 @@ async function readSource(key: string, url: string, options: CheckOptions): Prom
     // A cache that fails to answer is a cache miss, never a failed check.
     const entry = await options.cache.get(key).catch(() => undefined);
     if (entry && isFresh(entry, now(), options.maxAgeMs ?? CACHE_MAX_AGE_MS)) {
-      return {
-        status: entry.status,
-        text: entry.text ? fromPlainText(entry.text.text, entry.text.title) : null,
-      };
+      const text = entry.text ? fromPlainText(entry.text.text, entry.text.title) : null;
+      if (text && entry.text?.siteName) text.siteName = entry.text.siteName;
+      return { status: entry.status, text };
     }
   }
   let status: LinkStatus;
@@ -156,7 +156,9 @@ async function readSource(key: string, url: string, options: CheckOptions): Prom
         key,
         readAt: now(),
         status: withoutHtml(status),
-        text: text ? { title: text.title, text: text.text } : null,
+        text: text
+          ? { title: text.title, text: text.text, ...(text.siteName ? { siteName: text.siteName } : {}) }
+          : null,
       })
       .catch((error: unknown) => options.onCacheError?.(error));
   }

@@ -22,6 +22,11 @@ export interface CheckedSource {
   detail: string | null;
   /** The address the page was read from (after redirects); null when nothing was read. */
   finalUrl: string | null;
+  /**
+   * What the page read says of itself: its title and its site's name (`og:site_name`), when a page was read. A
+   * linked source's title is only the link's words until then.
+   */
+  page?: { title: string; siteName: string | null };
 }
 
 export interface CheckedJudgement extends SupportJudgement {

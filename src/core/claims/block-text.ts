@@ -64,6 +64,9 @@ const NOT_TEXT = new Set([
   'canvas',
 ]);
 
+/** `\s` but the plain space, which stays as it is: a long text of plain spaces is scanned and not copied. */
+const WHITESPACE_BUT_SPACE = /[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/g;
+
 function imageText(img: Element): string {
   const alt = (img.getAttribute('alt') ?? '').trim();
   const tex = /^\{\\displaystyle\s*(.*)\}$/s.exec(alt);
@@ -130,7 +133,7 @@ export class BlockText {
                 .replace(/\n(?=[ \t]*\n)|(?<=\n[ \t]*)\n|\n(?=[ \t]*[*o-][ \t])/g, '\ue000')
                 .replace(/[\s\u00a0]/g, ' ')
                 .replace(/\ue000/g, '\n')
-            : node.data.replace(/[\s\u00a0]/g, ' '),
+            : node.data.replace(WHITESPACE_BUT_SPACE, ' '),
         );
       }
       node = nextInOrder(node, block);

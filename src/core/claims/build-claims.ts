@@ -1,7 +1,7 @@
 import type { DocumentOrder } from '../dom/document-order';
 import type { CitationMarker, Claim } from '../types';
 import { BlockText, blockOf } from './block-text';
-import { type SentenceBounds, sentenceBounds } from './sentences';
+import { type SentenceBounds, sentenceBoundsInSteps } from './sentences';
 
 /** A marker ready to be placed: its public form, the sources it resolves to, and a node at its place. */
 export interface PlacedMarker {
@@ -16,6 +16,9 @@ export interface FlaggedSentence {
   text: string;
 }
 
+const CJK_GAP =
+  /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}、。，！？．「」『』（）])\s+(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}、。，！？．「」『』（）])/gu;
+
 /** Claim text as a reader reads it: marker characters removed, leftover brackets and spaces tidied. */
 function readableText(text: string): string {
   return (
@@ -26,13 +29,15 @@ function readableText(text: string): string {
       .replace(/\[\s*(?:[,;–-]\s*)*\]|\(\s*(?:[,;–-]\s*)*\)/g, '')
       .replace(/\s+([.,;:!?)\]’”])/g, '$1')
       .replace(/([([‘“])\s+/g, '$1')
+      // Japanese and Chinese put no space between words: the blank a marker left there goes ("東京都※1の" → "東京都の").
+      .replace(CJK_GAP, '$1')
       .replace(/\s+/g, ' ')
       .trim()
   );
 }
 
 /** Items handled between two yields inside one block: a block of 250,000 markers is read in slices too. */
-const ITEMS_PER_YIELD = 4096;
+const ITEMS_PER_YIELD = 256;
 
 /**
  * Groups markers into claims: the claim of a marker is the sentence of its block that holds it, markers kept whole
@@ -80,7 +85,7 @@ export function* buildClaims(
       mask.fill(1, start, end < 0 ? start : Math.max(start, end));
       located.push({ p, at: start });
     }
-    maskSeparatorsBetweenMarkers(text.text, mask);
+    yield* maskSeparatorsBetweenMarkers(text.text, mask);
     yield;
     const bounds = yield* segmentAroundMarkers(text.text, mask, lang);
     const groups = new Map<number, PlacedMarker[]>();
@@ -98,9 +103,16 @@ export function* buildClaims(
       if (++n % ITEMS_PER_YIELD === 0) yield;
       const b = bounds[index];
       if (!b) continue;
-      const sentence = readableText(visibleText(text.text, mask, b.start, b.end));
-      const real = group.filter((p) => !p.flag);
-      if (group.some((p) => p.flag === 'citation-needed') && sentence) flagged.push({ text: sentence });
+      const sentence = readableText(yield* visibleText(text.text, mask, b.start, b.end));
+      const real: PlacedMarker[] = [];
+      let citationNeeded = false;
+      for (const p of group) {
+        // A sentence of 250,000 markers is gathered in slices too.
+        if (++n % ITEMS_PER_YIELD === 0) yield;
+        if (!p.flag) real.push(p);
+        else if (p.flag === 'citation-needed') citationNeeded = true;
+      }
+      if (citationNeeded && sentence) flagged.push({ text: sentence });
       // A marker after an image or a table has no sentence of its own; it still is a claim, with empty text.
       if (!real.length) continue;
       // Trim the highlighted stretch to the sentence's visible characters.
@@ -109,17 +121,21 @@ export function* buildClaims(
       while (start < end && /\s/.test(text.text[start] ?? '')) start++;
       while (end > start && /\s/.test(text.text[end - 1] ?? '')) end--;
       const sourceIds: string[] = [];
+      const markers: CitationMarker[] = [];
       const seen = new Set<string>();
-      for (const p of real)
+      for (const p of real) {
+        if (++n % ITEMS_PER_YIELD === 0) yield;
+        markers.push(p.marker);
         for (const id of p.sourceIds)
           if (!seen.has(id)) {
             seen.add(id);
             sourceIds.push(id);
           }
+      }
       claims.push({
         id: '',
         text: sentence,
-        markers: real.map((p) => p.marker),
+        markers,
         sourceIds,
         spans: text.spansBetween(start, end),
       });
@@ -129,10 +145,11 @@ export function* buildClaims(
 }
 
 /** The sentence's text with the marker characters blanked, built from slices rather than character by character. */
-function visibleText(text: string, mask: Uint8Array, start: number, end: number): string {
+function* visibleText(text: string, mask: Uint8Array, start: number, end: number): Generator<void, string> {
   const parts: string[] = [];
   let i = start;
   while (i < end) {
+    if (parts.length % (ITEMS_PER_YIELD * 16) === ITEMS_PER_YIELD * 16 - 1) yield;
     let j = i;
     if (mask[i]) {
       while (j < end && mask[j]) j++;
@@ -167,8 +184,9 @@ function boundIndex(bounds: readonly SentenceBounds[], at: number): number {
 }
 
 /** "[35, 2, 5]", "¹,²": the commas and brackets between neighbouring markers belong to them, not to the sentence. */
-function maskSeparatorsBetweenMarkers(text: string, mask: Uint8Array): void {
+function* maskSeparatorsBetweenMarkers(text: string, mask: Uint8Array): Generator<void, void> {
   for (let i = 1; i < text.length; i++) {
+    if (i % (ITEMS_PER_YIELD * 64) === 0) yield;
     if (mask[i] || !mask[i - 1]) continue;
     let end = i;
     while (end < text.length && !mask[end] && end - i <= 3 && /[\s,;–-]/.test(text[end] ?? '')) end++;
@@ -201,7 +219,7 @@ function* segmentAroundMarkers(
   let i = 0;
   let sinceYield = 0;
   while (i < text.length) {
-    if (sinceYield > ITEMS_PER_YIELD * 16) {
+    if (sinceYield > ITEMS_PER_YIELD * 64) {
       sinceYield = 0;
       yield;
     }
@@ -232,7 +250,7 @@ function* segmentAroundMarkers(
   original.push(text.length);
   const squeezed = parts.join('');
   yield;
-  const bounds = sentenceBounds(squeezed, lang, breaks);
+  const bounds = yield* sentenceBoundsInSteps(squeezed, lang, breaks);
   yield;
   // A block of nothing but markers (after an image) is one empty sentence.
   if (!bounds.length) return [{ start: 0, end: text.length }];

@@ -10,9 +10,20 @@ const INITIAL = /(?:^|[\s(])[A-Z]\.\s*$/;
 const SENTENCE_OPENER =
   /^\s*["“(]?(?:The|This|That|These|Those|It|Its|In|On|At|A|An|He|She|They|We|I|There|However|But|And|As|For|If|When|While|Thus|Hence|Then|So|Such|Each|All|Some|Many|Most|One|No|Our|His|Her|Their|After|Before|Since|Also|Although|Because|Both|From|To|With|By|Here|What|Which|Who|Where|Why|How|Der|Die|Das|Es|Er|Sie|Le|La|Les|Il|El|Los)\b/;
 
+/** A day written as an ordinal before its month ("am 17. April", "le 3. mai" is rare, German writes it so). */
+const ORDINAL_DAY = /(?:^|\s)\d{1,2}\.\s*$/;
+const MONTH =
+  /^\s*(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Nov|Dez)\b/;
+
+const INNER_EXCLAMATION = /\([^()]*[!?]\s*\)\s*$/;
+const LOWER_START = /^\s*\p{Ll}/u;
+
 /** After these, the next piece is a continuation even if it starts with a capital. */
 function endsInAbbreviation(piece: string, next: string): boolean {
   if (ABBREVIATION.test(piece)) return true;
+  if (ORDINAL_DAY.test(piece) && MONTH.test(next)) return true;
+  // "(triple !) casquette": an exclamation or question inside a sentence, the next word in lower case.
+  if (INNER_EXCLAMATION.test(piece) && LOWER_START.test(next)) return true;
   return INITIAL.test(piece) && !SENTENCE_OPENER.test(next);
 }
 
@@ -48,10 +59,6 @@ const SEGMENT_MARGIN = 512;
  * from its end, so the rules see the same text around every boundary as they would in the whole.
  */
 function* segmentsOf(text: string, segmenter: Intl.Segmenter): Generator<{ index: number; segment: string }> {
-  if (text.length <= SEGMENT_WINDOW * 2) {
-    yield* segmenter.segment(text);
-    return;
-  }
   let from = 0;
   let size = SEGMENT_WINDOW;
   while (from < text.length) {
@@ -108,8 +115,29 @@ const MAX_QUOTED_SENTENCES = 10;
  * `breaks` are offsets where a sentence must start whatever the rules say (after a marker that follows a full stop).
  */
 export function sentenceBounds(text: string, lang: string, breaks: readonly number[] = []): SentenceBounds[] {
+  const steps = sentenceBoundsInSteps(text, lang, breaks);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Sentences handled between two yields. */
+const SENTENCES_PER_YIELD = 256;
+
+/** `sentenceBounds` as a generator that yields now and then: a paragraph of 10,000 sentences is read in slices. */
+export function* sentenceBoundsInSteps(
+  text: string,
+  lang: string,
+  breaks: readonly number[] = [],
+): Generator<void, SentenceBounds[]> {
   const raw: SentenceBounds[] = [];
-  for (const seg of segmentsOf(text, segmenterFor(lang))) {
+  let n = 0;
+  const segmenter = segmenterFor(lang);
+  // Most blocks are short: their segments are read straight from the segmenter.
+  const segments = text.length <= SEGMENT_WINDOW * 2 ? segmenter.segment(text) : segmentsOf(text, segmenter);
+  for (const seg of segments) {
+    if (++n % SENTENCES_PER_YIELD === 0) yield;
     const start = seg.index;
     const end = seg.index + seg.segment.length;
     const prev = raw[raw.length - 1];
@@ -119,6 +147,7 @@ export function sentenceBounds(text: string, lang: string, breaks: readonly numb
   // A quoted passage of several sentences is one claim when the quote closes within the block.
   const merged: SentenceBounds[] = [];
   for (let i = 0; i < raw.length; i++) {
+    if (i % SENTENCES_PER_YIELD === SENTENCES_PER_YIELD - 1) yield;
     const current = { ...(raw[i] as SentenceBounds) };
     let balance = quoteBalance(text.slice(current.start, current.end));
     if (opensQuotedPassage(text.slice(current.start, current.end))) {

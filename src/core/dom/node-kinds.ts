@@ -36,16 +36,7 @@ export function* ancestorsOf(node: Node, stop: Node | null = null): Generator<El
   }
 }
 
-export function closestTag(node: Node, tags: ReadonlySet<string>, stop: Node | null = null): Element | null {
-  for (const el of ancestorsOf(node, stop)) if (tags.has(tagOf(el))) return el;
-  return null;
-}
-
 /** Folds every run of whitespace (including no-break spaces) into one space. */
 export function foldWhitespace(text: string): string {
   return text.replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+/g, ' ').trim();
-}
-
-export function textOf(node: Node): string {
-  return foldWhitespace(node.textContent ?? '');
 }

@@ -1,4 +1,4 @@
-import { isElement, tagOf } from './node-kinds';
+import { tagOf } from './node-kinds';
 
 /** Subtrees whose text is never prose: code, scripts, maths, form controls. Brackets there are not citations. */
 const NEVER_PROSE = new Set([
@@ -47,14 +47,4 @@ export function isSkippedSubtree(el: Element): boolean {
   const cls = el.getAttribute('class');
   if (cls && MATH_CLASS.test(cls)) return true;
   return isHiddenByMarkup(el);
-}
-
-/** True when `node` lies inside a skipped subtree (up to, not including, `root`). */
-export function isInSkippedSubtree(node: Node, root: Node | null = null): boolean {
-  let current: Node | null = isElement(node) ? node : node.parentNode;
-  while (current && current !== root && isElement(current)) {
-    if (isSkippedSubtree(current)) return true;
-    current = current.parentNode;
-  }
-  return false;
 }

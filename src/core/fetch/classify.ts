@@ -36,13 +36,6 @@ export function sniffKind(start: string): string {
     : 'unknown';
 }
 
-/** The charset a response names, or that the page's own `<meta>` names in its first bytes. */
-export function charsetOf(contentType: string | null, head: string): string {
-  const fromHeader = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1];
-  const fromMeta = /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1];
-  return (fromHeader ?? fromMeta ?? 'utf-8').toLowerCase();
-}
-
 /** Seconds or an HTTP date, as milliseconds from `now`; null when absent or unreadable. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
   if (!value) return null;

@@ -1,5 +1,4 @@
 import {
-  charsetOf,
   classifyPage,
   classifyStatus,
   DEFAULT_PAGE_LIMITS,
@@ -10,9 +9,10 @@ import {
   parseRetryAfter,
   sniffKind,
 } from './classify';
+import { decodeHtml } from './encoding';
 import { checkUrl, mayBePrivate, privateAddressReason } from './host-policy';
 import { FetchQueue } from './queue';
-import { decode, readCapped } from './read-body';
+import { readCapped } from './read-body';
 import type { LinkStatus } from './types';
 
 export interface FetchSourceOptions {
@@ -293,7 +293,7 @@ async function readResponse(
     if (sniffed !== 'html')
       return { done: { kind: 'not-html', url, format: sniffed === 'pdf' ? 'pdf' : (declared ?? sniffed) } };
   }
-  const html = decode(body.bytes, charsetOf(contentType, head));
+  const html = decodeHtml(body.bytes, contentType);
   const page = classifyPage(html, options.pageLimits ?? DEFAULT_PAGE_LIMITS);
   if (page.kind === 'soft-404')
     return { done: { kind: 'dead', url, reason: 'soft-404', httpStatus: response.status } };

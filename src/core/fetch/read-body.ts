@@ -33,12 +33,3 @@ export async function readCapped(response: Response, maxBytes: number): Promise<
   }
   return { kind: 'body', bytes };
 }
-
-/** Decodes with the named charset, falling back to UTF-8 for a label the platform does not know. */
-export function decode(bytes: Uint8Array, charset: string): string {
-  try {
-    return new TextDecoder(charset).decode(bytes);
-  } catch {
-    return new TextDecoder('utf-8').decode(bytes);
-  }
-}

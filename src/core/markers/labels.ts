@@ -24,9 +24,22 @@ const EDITORIAL =
 export function stripBrackets(text: string): string {
   return text
     .trim()
-    .replace(/^[[(]\s*/, '')
-    .replace(/\s*[\])]$/, '')
+    .replace(/^[[(〔]\s*/, '')
+    .replace(/\s*[\])〕]$/, '')
     .trim();
+}
+
+/**
+ * Notes of pages written without spaces (Japanese, Chinese): "*1", "※1", "注1", "注釈 2". They stand for note 1, as
+ * the numbered list or the "※1 …" paragraph that holds the notes does.
+ */
+export const CJK_NOTE = /^(?:\*|※|注|註|注釈|注释|註釋|脚注|腳註|原注|訳注|译注)\s*(\d{1,3})$/;
+
+/** Full-width forms as their ASCII selves: "［１］" is "[1]", "（２）" is "(2)", "＊３" is "*3". */
+export function halfWidth(text: string): string {
+  return /[\uff01-\uff5e]/.test(text)
+    ? text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    : text;
 }
 
 export function isEditorial(inner: string): boolean {
@@ -65,9 +78,11 @@ export interface ParsedLabel {
 
 /** Reads a marker's text; null when it cannot be a marker. `allowNamed` admits named references (IETF). */
 export function parseMarkerLabel(text: string, allowNamed: boolean): ParsedLabel | null {
-  const label = stripBrackets(text).replace(/\s+/g, ' ');
+  const label = stripBrackets(halfWidth(text)).replace(/\s+/g, ' ');
   if (!label || label.length > 42 || isEditorial(label)) return null;
   if (NUMBER_LIST.test(label)) return { label, keys: expandNumberList(label), kind: 'numbers' };
+  const note = CJK_NOTE.exec(label);
+  if (note) return { label, keys: [String(Number(note[1]))], kind: 'numbers' };
   if (LETTER_NOTE.test(label)) return { label, keys: [label.toLowerCase()], kind: 'letter' };
   const counter = /^(lower|upper)-(alpha|latin|roman)\s*(\d{1,3})$/i.exec(label);
   if (counter) {
@@ -144,6 +159,18 @@ export function fromSuperscriptDigits(text: string): string {
 
 /** Runs of Unicode superscript digits (with superscript minus and comma for lists and ranges). */
 export const SUPERSCRIPT_RUN = /[⁰¹²³⁴⁵⁶⁷⁸⁹](?:[⁰¹²³⁴⁵⁶⁷⁸⁹⁻˒,]*[⁰¹²³⁴⁵⁶⁷⁸⁹])?/g;
+
+/**
+ * Markers of pages written without spaces, in plain text: full-width brackets anywhere ("［1］", "〔2〕");
+ * "*1" and "※1" after a letter of those scripts or a full stop; "注1" and "(1)" only right after a full stop
+ * (inside a sentence "受注1件" is an order and "手順(1)" a step). Checked further by parseMarkerLabel.
+ */
+export const CJK_TEXT_MARKER =
+  /［[^［］\n]{1,12}］|〔[^〔〕\n]{1,12}〕|(?<=[。！？．」』）\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[*＊※]\s?[0-9０-９]{1,3}(?![0-9０-９])|(?<=[。！？．])(?:注\s?[0-9０-９]{1,3}(?![0-9０-９])|[(（]\s?[0-9０-９]{1,3}\s?[)）])/gu;
+
+/** Whether a text node may hold one: cheap to rule out first (an English text's "(" or "*" alone does not). */
+export const MAY_HOLD_CJK_MARKER =
+  /[［〔※＊（]|[。！？．」』）\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}][*(注]/u;
 
 /** Bracketed runs in plain text: [1], [1–3], [1, 4], [a], [note 1], [RFC2119]. Checked further by parseMarkerLabel. */
 export const BRACKET_RUN = /\[\s*([^[\]\n]{1,42}?)\s*\]/g;

@@ -2,7 +2,9 @@ import type { TextSpan } from '../types';
 import type { MarkerCandidate } from './candidates';
 import {
   BRACKET_RUN,
+  CJK_TEXT_MARKER,
   fromSuperscriptDigits,
+  MAY_HOLD_CJK_MARKER,
   type ParsedLabel,
   parseMarkerLabel,
   SUPERSCRIPT_RUN,
@@ -31,6 +33,9 @@ function textCandidate(
     ...(flag ? { flag } : {}),
   };
 }
+
+/** A letter of a script written without spaces between words or sentences. */
+const CJK_LETTER = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 const CITATION_NEEDED_LABEL: ParsedLabel = { label: 'citation needed', keys: [], kind: 'named' };
 
@@ -94,8 +99,9 @@ export function* eachTextMarker(node: Text): Generator<MarkerCandidate, void> {
       }
       const before = data.slice(Math.max(0, start - 12), start);
       const after = data.slice(end, end + 3);
-      // "[t]he": an editor's letter inside a word.
-      if (/^\p{L}/u.test(after)) continue;
+      // "[t]he": an editor's letter inside a word. Not in scripts written without spaces, where the next sentence
+      // starts right after the marker ("…である。[1]大阪は…").
+      if (/^\p{L}/u.test(after) && !CJK_LETTER.test(after)) continue;
       // "[2][3]": a marker right after another marker is no index, whatever precedes the first.
       if (!before.endsWith(']') && looksLikeIndexing(before, after)) continue;
       const parsed = parseMarkerLabel(match[1] ?? '', true);
@@ -103,6 +109,20 @@ export function* eachTextMarker(node: Text): Generator<MarkerCandidate, void> {
       yield textCandidate('bracket-text', parsed, node, {
         start: { node, offset: start },
         end: { node, offset: end },
+      });
+    }
+  }
+  if (MAY_HOLD_CJK_MARKER.test(data)) {
+    // "（1）申請する。（2）届け出る。": a paragraph that opens with (1) enumerates; its (2) is no note.
+    const enumerates = /^\s*[(（]\s?[1１]\s?[)）]/.test(data);
+    for (const match of data.matchAll(CJK_TEXT_MARKER)) {
+      if (enumerates && /^[(（]/.test(match[0])) continue;
+      const parsed = parseMarkerLabel(match[0], false);
+      if (parsed?.kind !== 'numbers') continue;
+      const start = match.index ?? 0;
+      yield textCandidate('bracket-text', parsed, node, {
+        start: { node, offset: start },
+        end: { node, offset: start + match[0].length },
       });
     }
   }

@@ -1,6 +1,6 @@
 import { isBackReference } from '../dom/backlinks';
 import { foldWhitespace, isElement, isText, tagOf } from '../dom/node-kinds';
-import { fromSuperscriptDigits } from '../markers/labels';
+import { CJK_NOTE, fromSuperscriptDigits, halfWidth } from '../markers/labels';
 
 /** One entry of a reference list: what a marker points to. */
 export interface ReferenceEntry {
@@ -32,6 +32,8 @@ const ENTRY_BLOCKS = new Set([
 /** A label at the start of an entry's text: "[1]", "1.", "1)", "(1)", "^1", "¹", "a.", "[RFC2119]". */
 const LEADING_LABEL =
   /^\s*(?:\[\s*([^\]\s][^\]]{0,40}?)\s*\]|\(\s*(\d{1,4})\s*\)|(\d{1,4})\s*[.):](?=\s|$)|\^\s*(\d{1,4})\b|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})|([a-z])[.)](?=\s))/i;
+
+const CJK_LEADING_LABEL = /^\s*(?:(?:\*|※|注|註|注釈|注释|脚注)\s*(\d{1,3})(?![\d.])|〔\s*(\d{1,3})\s*〕)/;
 
 /** The text at the start of `el`, and whether its first piece is a small element of its own (sup, strong, a, span). */
 function firstLabelElementText(el: Element): string | null {
@@ -69,10 +71,18 @@ function firstLabelElementText(el: Element): string | null {
 export function leadingLabel(el: Element): string | null {
   const fromElement = firstLabelElementText(el);
   if (fromElement) return String(/^\d+$/.test(fromElement) ? Number(fromElement) : fromElement);
-  const match = LEADING_LABEL.exec(el.textContent ?? '');
+  const start = halfWidth((el.textContent ?? '').trimStart().slice(0, 64));
+  // "*1 …", "※1　…", "注1：…", "[注1] …", "〔1〕…": the notes of pages written without spaces.
+  const cjk = CJK_LEADING_LABEL.exec(start);
+  if (cjk) return String(Number(cjk[1] ?? cjk[2]));
+  const match = LEADING_LABEL.exec(start);
   if (!match) return null;
   const [, bracket, paren, dotted, caret, superscript, letter] = match;
-  if (bracket) return /^\d+$/.test(bracket) ? String(Number(bracket)) : bracket;
+  if (bracket) {
+    const note = CJK_NOTE.exec(bracket);
+    if (note) return String(Number(note[1]));
+    return /^\d+$/.test(bracket) ? String(Number(bracket)) : bracket;
+  }
   const digits = paren ?? dotted ?? caret;
   if (digits) return String(Number(digits));
   if (superscript) return String(Number(fromSuperscriptDigits(superscript)));
@@ -182,6 +192,22 @@ export function entryForTarget(target: Element): ReferenceEntry {
  * blocks that continue them), its `dt`/`dd` pairs.
  */
 export function entriesOfSection(blocks: Element[], inSection = true): ReferenceEntry[] {
+  const steps = entriesOfSectionInSteps(blocks, inSection);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Items read between two yields: a list of 4,000 references is read in slices. */
+const ITEMS_PER_YIELD = 128;
+
+/** `entriesOfSection` as a generator that yields now and then. */
+export function* entriesOfSectionInSteps(
+  blocks: Element[],
+  inSection = true,
+): Generator<void, ReferenceEntry[]> {
+  let read = 0;
   const entries: ReferenceEntry[] = [];
   let open: ReferenceEntry | null = null;
   const addBlock = (el: Element, list: Element | null) => {
@@ -205,11 +231,15 @@ export function entriesOfSection(blocks: Element[], inSection = true): Reference
     const tag = tagOf(block);
     if (tag === 'ol' || tag === 'ul') {
       open = null;
-      for (const li of Array.from(block.children)) if (tagOf(li) === 'li') addBlock(li, block);
+      for (const li of Array.from(block.children)) {
+        if (++read % ITEMS_PER_YIELD === 0) yield;
+        if (tagOf(li) === 'li') addBlock(li, block);
+      }
       open = null;
     } else if (tag === 'dl') {
       open = null;
       for (const item of Array.from(block.children)) {
+        if (++read % ITEMS_PER_YIELD === 0) yield;
         if (tagOf(item) === 'dt') {
           open = {
             parts: [item],
@@ -228,9 +258,10 @@ export function entriesOfSection(blocks: Element[], inSection = true): Reference
       )
     ) {
       // A wrapper: read its children as blocks of the same section.
-      for (const e of entriesOfSection(Array.from(block.children), inSection)) entries.push(e);
+      for (const e of yield* entriesOfSectionInSteps(Array.from(block.children), inSection)) entries.push(e);
       open = null;
     } else if (tag !== 'hr' && !/^h[1-6]$/.test(tag)) {
+      if (++read % ITEMS_PER_YIELD === 0) yield;
       addBlock(block, block.parentElement);
     }
   }

@@ -53,8 +53,31 @@ const REFERENCE_WORDS = [
   'literatuur',
 ];
 
+/** The same in Japanese, Chinese and Korean, where no word boundary follows: "脚注・出典", "参考资料". */
+const CJK_REFERENCE_WORDS = [
+  '参考文献',
+  '參考文獻',
+  '参考资料',
+  '參考資料',
+  '参考資料',
+  '引用文献',
+  '脚注',
+  '腳註',
+  '注釈',
+  '注释',
+  '註釋',
+  '出典',
+  '出处',
+  '出處',
+  '(?:注|註)(?=\\s*$)',
+  '각주',
+  '참고\\s?문헌',
+  '출처',
+  '주석',
+];
+
 export const REFERENCE_HEADING = new RegExp(
-  `^(?:[\\dIVX]+(?:\\.\\d+)*\\.?\\s+)?(?:${REFERENCE_WORDS.join('|')})(?:\\b|$)[^.!?]{0,30}$`,
+  `^(?:[\\dIVX]+(?:\\.\\d+)*\\.?\\s+)?(?:(?:${REFERENCE_WORDS.join('|')})(?:\\b|$)|${CJK_REFERENCE_WORDS.join('|')})[^.!?]{0,30}$`,
   'i',
 );
 

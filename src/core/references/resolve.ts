@@ -2,6 +2,7 @@ import type { DocumentOrder } from '../dom/document-order';
 import { isText, nextInOrder, tagOf } from '../dom/node-kinds';
 import type { MarkerCandidate } from '../markers/candidates';
 import type { TargetIndex } from '../markers/target-index';
+import { sortByKey } from '../sort';
 import { entryForTarget, type ReferenceEntry } from './entries';
 import { findReferenceSections, looseNumberedEntries } from './sections';
 
@@ -86,7 +87,7 @@ class EntryRegistry {
 }
 
 /** Candidates handled between two yields. */
-const CANDIDATES_PER_YIELD = 1024;
+const CANDIDATES_PER_YIELD = 256;
 
 /**
  * The entries whose parts hold a node, found from the node's ancestors: one lookup per level instead of one test
@@ -230,10 +231,13 @@ export function* resolveMarkers(
   // Markers inside a link-cited entry that merely label it (`<p><a name=Footnote_1>1</a> …`) were dropped as backlinks;
   // what remains is in document order once merged.
   yield;
-  const walkIndex = new Map(candidates.map((c, i) => [c, i]));
-  const markers = [...resolved, ...kept].sort(
-    (a, b) => (walkIndex.get(a.candidate) ?? 0) - (walkIndex.get(b.candidate) ?? 0),
-  );
+  const walkIndex = new Map<MarkerCandidate, number>();
+  for (let i = 0; i < candidates.length; i++) {
+    if (i % CANDIDATES_PER_YIELD === CANDIDATES_PER_YIELD - 1) yield;
+    walkIndex.set(candidates[i] as MarkerCandidate, i);
+  }
+  const markers = [...resolved, ...kept];
+  yield* sortByKey(markers, (m) => walkIndex.get(m.candidate) ?? 0);
   for (const m of markers) for (const e of m.entries) if (e) registry.cited.add(e);
   yield;
 

@@ -112,8 +112,3 @@ export function quantityMatches(claim: Quantity, source: Quantity): boolean {
   if (!claim.round || source.year || claim.value === 0) return false;
   return Math.abs(source.value - claim.value) / claim.value <= 0.05;
 }
-
-/** The claim's quantities that no source quantity matches. */
-export function missingQuantities(claim: Quantity[], source: Quantity[]): Quantity[] {
-  return claim.filter((c) => !source.some((s) => quantityMatches(c, s)));
-}

@@ -4,6 +4,8 @@ import { splitSentences } from './sentences';
 
 export interface SourceText {
   title: string;
+  /** The site's own name for itself (`og:site_name`), when the page gives one. */
+  siteName?: string;
   /** The article's text, paragraphs separated by blank lines. */
   text: string;
   sentences: string[];
@@ -75,13 +77,23 @@ function readArticle(doc: Document): { title: string; root: Node } | null {
 export function extractSourceText(html: string, url: string, parse: ParseHtml): SourceText {
   const doc = parse(html);
   const pageTitle = (doc.title ?? '').trim();
+  const siteName = siteNameOf(doc);
   setBaseUrl(doc, url);
   const fallbackRoot: Node = doc.body ?? doc.documentElement ?? doc;
   // Readability mutates the document it reads, so the body fallback reads a second copy.
   const article = readArticle(doc);
   const root = article?.root ?? parse(html).body ?? fallbackRoot;
   const text = blockText(root);
-  return fromPlainText(text, article?.title || pageTitle);
+  const read = fromPlainText(text, article?.title || pageTitle);
+  return siteName ? { ...read, siteName } : read;
+}
+
+/** `og:site_name` (or the older `application-name`), whitespace folded, capped: a name, never a paragraph. */
+function siteNameOf(doc: Document): string | null {
+  const meta =
+    doc.querySelector('meta[property="og:site_name"]') ?? doc.querySelector('meta[name="application-name"]');
+  const name = (meta?.getAttribute('content') ?? '').replace(/\s+/g, ' ').trim();
+  return name ? name.slice(0, 120) : null;
 }
 
 /** Sentences and passages of text that is already plain (paragraphs separated by blank lines). */

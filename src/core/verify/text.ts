@@ -56,8 +56,3 @@ export function contentTerms(text: string): Term[] {
     if (isContentWord(word)) out.push({ stem: stem(word), word: displayWord(word) });
   return out;
 }
-
-/** The distinct stems of a text's content words. */
-export function contentStems(text: string): Set<string> {
-  return new Set(contentTerms(text).map((t) => t.stem));
-}

@@ -391,3 +391,37 @@ export function readLayout(page: ReaderPage): Promise<PageLayout> {
     };
   }, null);
 }
+
+/**
+ * Ranges of one highlight that do not lie in a page's running text: inside navigation, a header, a footer or an
+ * aside (by tag or ARIA role), or not rendered at all; and ranges that overlap another highlight (a claim is
+ * marked once). Each as its first 80 characters with the reason.
+ */
+export function rangesOutsideProse(page: ReaderPage, name: string, other: string): Promise<string[]> {
+  return page.evaluate(
+    ({ highlightName, otherName }) => {
+      const list = (n: string) => [...((CSS.highlights.get(n) ?? new Set()) as unknown as Set<Range>)];
+      const others = list(otherName);
+      const bad: string[] = [];
+      for (const range of list(highlightName)) {
+        const text = range.toString().replace(/\s+/g, ' ').trim().slice(0, 80);
+        const node = range.commonAncestorContainer;
+        const element = node instanceof Element ? node : node.parentElement;
+        const around = element?.closest(
+          'nav, header, footer, aside, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"]',
+        );
+        if (!element || !document.body.contains(element)) bad.push(`not in the body: ${text}`);
+        else if (around) bad.push(`in <${around.localName}>: ${text}`);
+        else if (range.getClientRects().length === 0) bad.push(`not rendered: ${text}`);
+        const overlaps = others.some(
+          (o) =>
+            o.compareBoundaryPoints(Range.END_TO_START, range) < 0 &&
+            o.compareBoundaryPoints(Range.START_TO_END, range) > 0,
+        );
+        if (overlaps) bad.push(`also under ${otherName}: ${text}`);
+      }
+      return bad;
+    },
+    { highlightName: name, otherName: other },
+  );
+}

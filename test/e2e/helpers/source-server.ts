@@ -99,6 +99,76 @@ function checkPage(origin: string, elsewhere: string): string {
     .replace(/<title>/, '<title>[check] ');
 }
 
+/**
+ * The linked claims of the news page: each sentence links to a page on the other site (elsewhere.test), which is
+ * what makes it a linked claim; `verdict` is what a check of that page should find.
+ */
+export const NEWS_LINKED: {
+  text: string;
+  linkText: string;
+  path: string;
+  title?: string;
+  verdict: 'supported' | 'not_found' | 'unavailable';
+}[] = [
+  {
+    text: 'Anthropic is partnering with SpaceX to gain access to an entire data center in Memphis, Tennessee, the Test Wire reported.',
+    linkText: 'the Test Wire reported',
+    path: '/sources/compute-deal.html',
+    verdict: 'supported',
+  },
+  {
+    text: 'A survey published this spring found that 62 percent of adults read news on their phones every day.',
+    linkText: 'A survey published this spring',
+    path: '/sources/linked-survey.html',
+    title: 'Survey of 4,000 adults',
+    verdict: 'supported',
+  },
+  {
+    text: 'The city council voted on Monday to close three public libraries, according to one report.',
+    linkText: 'according to one report',
+    path: '/sources/gardening.html',
+    verdict: 'not_found',
+  },
+  {
+    text: 'The deal was first rumoured in March, as one outlet wrote at the time.',
+    linkText: 'one outlet wrote',
+    path: '/sources/missing',
+    verdict: 'unavailable',
+  },
+];
+
+/**
+ * A small news page on the sources' site that cites by linking, as newsrooms do: the sentences of NEWS_LINKED
+ * link to pages on elsewhere.test; one sentence links to this site's own earlier story (not a linked claim by
+ * default); the navigation and the share bar link elsewhere too, but are not the article's prose.
+ */
+function newsPage(origin: string, elsewhere: string): string {
+  const sentence = (c: (typeof NEWS_LINKED)[number]) => {
+    const at = c.text.indexOf(c.linkText);
+    const title = c.title ? ` title="${c.title}"` : '';
+    return `${c.text.slice(0, at)}<a href="${elsewhere}${c.path}"${title}>${c.linkText}</a>${c.text.slice(at + c.linkText.length)}`;
+  };
+  const [deal, survey, council, rumour] = NEWS_LINKED.map(sentence);
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>[news] Compute, phones and libraries | Citelens Daily</title>
+<style>body{font:17px/1.6 Georgia,serif;max-width:720px;margin:24px auto;padding:0 16px}nav a,.share a{margin-right:12px}</style>
+</head><body>
+<header><nav><a href="${origin}/">Home</a> <a href="${elsewhere}/partners">Our partners</a> <a href="${origin}/tech">Tech</a></nav></header>
+<main><article>
+<h1>Compute, phones and libraries: the week in review</h1>
+<p class="byline">By a staff writer · May 8, 2026</p>
+<p>It was a busy week for technology and for the city. ${deal} Neither company would say what the capacity costs or how long the agreement runs.</p>
+<p>Readers are changing how they find the news. ${survey} Publishers have spent the year rebuilding their sites for small screens, and most say the work is far from done.</p>
+<p>At home, the budget fight went on. ${council} Library staff said they learned of the plan from the evening news, and a protest is planned for Saturday.</p>
+<p>Back in technology, the partnership had been expected for some time. ${rumour} An earlier story <a href="${origin}/news/earlier">on this site</a> looked at what the deal means for the region.</p>
+<p>We will keep following all three stories in the coming weeks, and we welcome readers' letters about them.</p>
+</article></main>
+<div class="share"><a href="https://twitter.com/intent/tweet?url=${origin}/news">Share</a></div>
+<footer><p>Citelens Daily · <a href="${elsewhere}/about">About our owners</a></p></footer>
+</body></html>
+`;
+}
+
 /** A one-page PDF, enough for a browser or a sniffer to know it is one. */
 const PDF = `%PDF-1.4
 1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
@@ -177,6 +247,8 @@ export function startSourceServer(options: { named?: boolean } = {}): Promise<So
     switch (pathname) {
       case '/check':
         return send(200, 'text/html; charset=utf-8', checkPage(origin, elsewhere));
+      case '/news':
+        return send(200, 'text/html; charset=utf-8', newsPage(origin, elsewhere));
       case '/sources/missing':
         return send(
           404,

@@ -207,3 +207,57 @@ describe('checkReport', () => {
     expect(progress).toEqual([{ done: 0, total: 3 }]);
   });
 });
+
+describe('what a read page says of itself', () => {
+  const named = (title: string, site: string | null) =>
+    `<html><head><title>${title}</title>${site === null ? '' : `<meta property="og:site_name" content="${site}">`}</head><body><article>${'<p>The survey asked 4,000 adults about their news habits over a year of reading.</p>'.repeat(4)}</article></body></html>`;
+  const input: CheckInput = {
+    url: 'https://news.example/story',
+    title: 'Story',
+    claims: [{ id: 'c1', text: 'A survey asked 4,000 adults.', sources: ['s1', 's2', 's3'] }],
+    sources: [
+      { id: 's1', label: 'pew.example', title: 'a 2019 survey', url: 'https://pew.example/survey' },
+      { id: 's2', label: 'blog.example', title: 'this post', url: 'https://blog.example/post' },
+      { id: 's3', label: 'gone.example', title: 'gone', url: 'https://gone.example/x' },
+    ],
+  };
+  const pages: Record<string, LinkStatus> = {
+    'https://pew.example/survey': {
+      kind: 'ok',
+      url: 'https://pew.example/survey',
+      finalUrl: 'https://pew.example/survey',
+      html: named('News habits of adults', '  Pew   Research Center '),
+    },
+    'https://blog.example/post': {
+      kind: 'ok',
+      url: 'https://blog.example/post',
+      finalUrl: 'https://blog.example/post',
+      html: named('A post', null),
+    },
+    'https://gone.example/x': {
+      kind: 'dead',
+      url: 'https://gone.example/x',
+      reason: 'not-found',
+      httpStatus: 404,
+    },
+  };
+  const load: SourceLoader = async (url) => pages[url] ?? { kind: 'error', url, message: 'unknown' };
+
+  it('gives each source read its page title and og:site_name, also when it comes back from the cache', async () => {
+    const cache = new MemorySourceCache();
+    for (const round of ['read', 'cached']) {
+      const result = await checkReport(input, { load, parse, cache });
+      expect(
+        result.sources.map((s) => s.page ?? null),
+        round,
+      ).toEqual([
+        { title: 'News habits of adults', siteName: 'Pew Research Center' },
+        { title: 'A post', siteName: null },
+        null,
+      ]);
+      // The source's own title (the link's words) is kept as it was.
+      expect(result.sources[0]?.title).toBe('a 2019 survey');
+    }
+    expect(cache.entries.get('https://pew.example/survey')?.text?.siteName).toBe('Pew Research Center');
+  });
+});

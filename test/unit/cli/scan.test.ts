@@ -25,10 +25,49 @@ describe('citelens scan', () => {
     const report = JSON.parse(out);
     expect(Object.keys(report)).toEqual(['url', 'title', 'claims', 'sources', 'findings']);
     expect(Object.keys(report.claims[0])).toEqual(['id', 'text', 'markers', 'sources']);
-    expect(Object.keys(report.sources[0])).toEqual(['id', 'label', 'title', 'publisher', 'url', 'claims']);
+    expect(Object.keys(report.sources[0])).toEqual([
+      'id',
+      'kind',
+      'label',
+      'title',
+      'publisher',
+      'url',
+      'claims',
+    ]);
+    expect(report.sources[0].kind).toBe('reference');
     expect(Object.keys(report.findings[0])).toEqual(['kind', 'message', 'claims', 'sources']);
     expect(report.claims).toHaveLength(41);
     expect(report.url).toBeNull();
+  });
+
+  it('includes linked claims: kind on every source, the site as a linked source’s label, the links of a claim', async () => {
+    const news = join(FIXTURE_PAGES_DIR, 'news-observer-lvmh', 'source.html');
+    const { code, out } = await run(['scan', news, '--json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    expect(report.sources.length).toBeGreaterThan(0);
+    for (const s of report.sources) {
+      expect(s.kind).toBe('linked');
+      expect(s.label).toBe(new URL(s.url).hostname.replace(/^(?:www|news)\./, ''));
+    }
+    expect(report.sources.map((s: { label: string }) => s.label)).toContain('lefigaro.fr');
+    const claim = report.claims.find((c: { links?: unknown[] }) => c.links?.length);
+    expect(Object.keys(claim)).toEqual(['id', 'text', 'markers', 'sources', 'links']);
+    expect(Object.keys(claim.links[0])).toEqual(['source', 'text', 'href']);
+  });
+
+  it('--no-links prints the report of markers only, as it was before linked claims (no kind field)', async () => {
+    const news = join(FIXTURE_PAGES_DIR, 'news-observer-lvmh', 'source.html');
+    const off = JSON.parse((await run(['scan', news, '--json', '--no-links'])).out);
+    expect(off.claims).toEqual([]);
+    expect(off.sources).toEqual([]);
+    const seedOff = JSON.parse((await run(['scan', seed, '--json', '--no-links'])).out);
+    const seedOn = JSON.parse((await run(['scan', seed, '--json'])).out);
+    expect(Object.keys(seedOff.sources[0])).toEqual(['id', 'label', 'title', 'publisher', 'url', 'claims']);
+    expect(seedOff.claims).toEqual(seedOn.claims);
+    expect(seedOff.sources).toEqual(seedOn.sources.map(({ kind: _, ...rest }: { kind: string }) => rest));
+    const table = await run(['scan', news, '--no-links']);
+    expect(table.out).toContain('No citation markers found on this page.');
   });
 
   it('prints a readable table of sources and the findings', async () => {

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../src/cli/load-page';
+import { sentenceBounds } from '../../../src/core/claims/sentences';
 import { scanDocument, scanDocumentInSlices, toJsonReport } from '../../../src/core/index';
 import { page } from './helpers';
 
@@ -52,6 +53,28 @@ describe('bounded scan', () => {
       await scanDocumentInSlices(parseHtml(html), { url: null, sliceMs: 0, yieldToHost: async () => {} }),
     );
     expect(sliced).toEqual(whole);
+  });
+});
+
+describe('long text segmentation', () => {
+  it('finds the same sentences in a long text, read window by window, as the segmenter does in one go', () => {
+    const shapes = [
+      (i: number) => `Plain sentence number ${i} ends here.`,
+      (i: number) => `Does question ${i} end with a mark?`,
+      (i: number) => `Exclamation ${i} is loud!`,
+      (i: number) => `A line ${i} that breaks\nin the middle.`,
+      (i: number) => `Numbers like 3.14 and ${i}.5 stay inside.`,
+      (i: number) => `${'Long words go on and on '.repeat(i % 50)}until the end.`,
+    ];
+    const parts: string[] = [];
+    for (let i = 0; i < 3000; i++) parts.push((shapes[i % shapes.length] as (i: number) => string)(i));
+    const text = parts.join(' ');
+    expect(text.length).toBeGreaterThan(100_000);
+    const whole = Array.from(new Intl.Segmenter('en', { granularity: 'sentence' }).segment(text), (s) => ({
+      start: s.index,
+      end: s.index + s.segment.length,
+    }));
+    expect(sentenceBounds(text, 'en')).toEqual(whole);
   });
 });
 

@@ -40,6 +40,15 @@ describe('claim sentences', () => {
     expect(claimTexts(r)).toEqual(['Dr. Smith said the results were clear.']);
   });
 
+  it('does not split after an exclamation in parentheses followed by lower case: "(triple!) casquette"', () => {
+    const r = scan(
+      `<p lang="fr">Rien ici. Selon le journal, avec cette double (triple!) casquette, il a pu conclure des contrats.[1] Et ensuite ?</p>${REFS}`,
+    );
+    expect(claimTexts(r)).toEqual([
+      'Selon le journal, avec cette double (triple!) casquette, il a pu conclure des contrats.',
+    ]);
+  });
+
   it('reads "Dr. Smith said so.[1]" alone as one sentence', () => {
     const r = scan(`<p>Dr. Smith said so.[1]</p>${REFS}`);
     expect(claimTexts(r)).toEqual(['Dr. Smith said so.']);

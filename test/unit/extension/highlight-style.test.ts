@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   allHighlightNames,
+  claimKind,
   highlightName,
   highlightStylesheet,
   PALETTE_KEYS,
@@ -31,10 +32,32 @@ describe('highlight names and their stylesheet', () => {
     }
   });
 
+  it('gives a claim that only links its own quieter mark; a claim with a marker stays a marker claim', () => {
+    const linkedOnly = { markers: [], links: [{}] };
+    const both = { markers: [{}], links: [{}] };
+    expect(claimKind(linkedOnly)).toBe('linked');
+    expect(claimKind(both)).toBe('marker');
+    expect(claimKind({ markers: [{}] })).toBe('marker');
+    expect(highlightName(paintedState('claim', false, 'linked'), defaults)).toBe('citelens-linked');
+    // Verdicts stay neutral by default for linked claims too; with verdict colouring on they share the verdicts' names.
+    expect(highlightName(paintedState('supported', false, 'linked'), defaults)).toBe('citelens-linked');
+    expect(highlightName(paintedState('supported', true, 'linked'), defaults)).toBe('citelens-supported');
+    expect(highlightName(paintedState('claim', true, 'linked'), defaults)).toBe('citelens-linked');
+    expect(highlightName('linked', { ...defaults, highlightStyle: 'background', claimColour: 'teal' })).toBe(
+      'citelens-linked-teal-bg',
+    );
+    const css = highlightStylesheet();
+    const rule = (name: string) => css.slice(css.indexOf(`::highlight(${name}) {`)).split('}')[0] ?? '';
+    expect(rule('citelens-linked')).toContain('underline dotted');
+    expect(rule('citelens-linked')).not.toContain('background-color');
+    expect(rule('citelens-claim')).toContain('underline solid');
+  });
+
   it('styles every name it can register, with translucent marks that leave the text colour alone', () => {
     const css = highlightStylesheet();
     const names = allHighlightNames();
-    expect(names.length).toBe(2 * PALETTE_KEYS.length + 2 * 4 + PALETTE_KEYS.length);
+    // Claim and linked claim per style and colour, four verdicts per style, active per colour.
+    expect(names.length).toBe(2 * 2 * PALETTE_KEYS.length + 2 * 4 + PALETTE_KEYS.length);
     for (const name of names) {
       expect(name.startsWith('citelens-')).toBe(true);
       expect(css).toContain(`::highlight(${name}) {`);

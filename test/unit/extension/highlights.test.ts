@@ -3,7 +3,9 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Claim, TextSpan } from '../../../src/core';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
-const { liveClaim, rangesForClaim, setHighlight } = await import('../../../src/content/highlights');
+const { inDocumentOrder, liveClaim, rangesForClaim, setHighlight } = await import(
+  '../../../src/content/highlights'
+);
 
 function spanOf(node: Text, start = 0, end = node.data.length): TextSpan {
   return { start: { node, offset: start }, end: { node, offset: end } };
@@ -70,5 +72,24 @@ describe('highlight registration', () => {
     } finally {
       vi.unstubAllGlobals();
     }
+  });
+});
+
+describe('claim order', () => {
+  it('puts claims in document order and numbers them, yielding while it checks', async () => {
+    document.body.innerHTML = '<p id="a">First [1].</p><p id="b">Second [2].</p><p id="c">Third [3].</p>';
+    const claims = ['a', 'b', 'c'].map((id, i) => {
+      const text = (document.getElementById(id) as HTMLElement).firstChild as Text;
+      return liveClaim(document, { ...claimOf([spanOf(text)]), id: `c${i + 1}` }, 0);
+    });
+    const live = [claims[0], claims[2], claims[1]].filter((l) => l !== null && l !== undefined);
+    let yields = 0;
+    await inDocumentOrder(live, async () => void yields++, 0);
+    expect(live.map((l) => [l.claim.id, l.index])).toEqual([
+      ['c1', 0],
+      ['c2', 1],
+      ['c3', 2],
+    ]);
+    expect(yields).toBeGreaterThan(0);
   });
 });

@@ -56,6 +56,28 @@ describe('settings', () => {
     expect(normaliseSettings({ verdictHighlights: true }).verdictHighlights).toBe(true);
   });
 
+  it('finds linked claims by default, not links to the page’s own site; both read like the other switches', () => {
+    expect(DEFAULT_SETTINGS.linkedClaims).toBe(true);
+    expect(DEFAULT_SETTINGS.countOwnSiteLinks).toBe(false);
+    expect(normaliseSettings({ linkedClaims: false, countOwnSiteLinks: true })).toMatchObject({
+      linkedClaims: false,
+      countOwnSiteLinks: true,
+    });
+    // An older or hand-edited value keeps the reader's choice; what cannot be read is named and left at default.
+    expect(normaliseSettings({ linkedClaims: 'false', countOwnSiteLinks: 1 })).toMatchObject({
+      linkedClaims: false,
+      countOwnSiteLinks: true,
+    });
+    const problems: string[] = [];
+    const s = normaliseSettings({ linkedClaims: 'maybe', countOwnSiteLinks: [] }, problems);
+    expect(s.linkedClaims).toBe(true);
+    expect(s.countOwnSiteLinks).toBe(false);
+    expect(problems).toEqual([
+      'linkedClaims: "maybe" is not true or false',
+      'countOwnSiteLinks: [] is not true or false',
+    ]);
+  });
+
   it('is off per site (www. or not) and everywhere', () => {
     const s = { ...DEFAULT_SETTINGS, disabledSites: ['example.org'] };
     expect(siteOf('https://www.example.org/a')).toBe('example.org');

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  charsetOf,
   classifyPage,
   classifyStatus,
   isOtherSite,
@@ -38,12 +37,6 @@ describe('media types', () => {
     expect(sniffKind('%PDF-1.7\n')).toBe('pdf');
     expect(sniffKind('  <!DOCTYPE html><html>')).toBe('html');
     expect(sniffKind('{"json": true}')).toBe('unknown');
-  });
-
-  it('takes the charset from the header, else from the page', () => {
-    expect(charsetOf('text/html; charset=ISO-8859-1', '')).toBe('iso-8859-1');
-    expect(charsetOf('text/html', '<meta charset="windows-1252">')).toBe('windows-1252');
-    expect(charsetOf(null, '<html>')).toBe('utf-8');
   });
 });
 
