@@ -79,8 +79,13 @@ function lazyContentScript(target: TargetBrowser): Plugin & {
               minify: config.build.minify,
               sourcemap: false,
               target: config.build.target,
-              lib: { entry, formats: ['es'], fileName: () => fileName },
-              rollupOptions: { output: { codeSplitting: false } },
+              // Not lib mode: Vite leaves a library's ES output unminified (and with each module's path in a
+              // comment, which made the Firefox reviewers' rebuild differ from folder to folder).
+              rollupOptions: {
+                input: entry,
+                preserveEntrySignatures: 'strict',
+                output: { format: 'es', entryFileNames: fileName, codeSplitting: false },
+              },
             },
           });
           const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) =>
