@@ -14,15 +14,14 @@ const WIKI_LIKE = page(`
 </ol>`);
 
 describe('scan behaviour', () => {
-  it('gives an empty report for a page with no markers, quickly', () => {
+  // How fast is the bench's business (npm run bench), measured against a baseline in the same run, not here.
+  it('gives an empty report for a page with no markers', () => {
     const paragraphs = Array.from(
       { length: 3000 },
       (_, i) => `<p>Paragraph ${i} talks about nothing in particular, with no citation at all.</p>`,
     ).join('');
     const doc = parseHtml(page(`<h1>Plain page</h1>${paragraphs}`));
-    const started = performance.now();
     const report = scanDocument(doc, { url: 'https://plain.example.org/page' });
-    const elapsed = performance.now() - started;
     expect(toJsonReport(report)).toEqual({
       url: 'https://plain.example.org/page',
       title: 'Test page',
@@ -30,7 +29,6 @@ describe('scan behaviour', () => {
       sources: [],
       findings: [],
     });
-    expect(elapsed).toBeLessThan(500);
   });
 
   it('never modifies the document', () => {
