@@ -94,8 +94,8 @@ function pagesToRun(): { pages: BenchPage[]; extra: Record<string, string> } {
     { name: 'wikipedia-dog', path: '/pages/parsoid-dog', cited: true, runs: RUNS },
     { name: 'news-no-citations', path: '/pages/neg-ars-minecraft', cited: false, runs: RUNS },
   ];
-  // A news article that cites nothing, as saved (../shared/pages): the idle case.
-  const newsNeg = join(repoRoot, '../shared/pages/news-neg-independent-penalty.html');
+  // A news article that cites nothing, as saved (its fixture copy, provenance in test/fixtures/pages): the idle case.
+  const newsNeg = join(repoRoot, 'test/fixtures/pages/news-neg-independent-penalty/source.html');
   if (existsSync(newsNeg)) {
     extra['news-neg'] = readFileSync(newsNeg, 'utf8');
     pages.push({ name: 'news-neg', path: '/extra/news-neg', cited: false, runs: RUNS });
