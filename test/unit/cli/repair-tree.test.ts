@@ -1,22 +1,24 @@
 /**
  * Pages linkedom used to parse to an empty body (issue 10, shape 8): markup before <body> that a browser puts
- * in its place. Two real pages (test/fixtures/encodings/SOURCES.tsv) and small ones of each kind.
+ * in its place. Two real pages (their fixture copies; provenance in test/fixtures/pages/SOURCES.tsv) and small
+ * ones of each kind.
  */
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { loadPage, parseHtml } from '../../../src/cli/load-page';
 import { repairTree } from '../../../src/cli/repair-tree';
+import { FIXTURE_PAGES_DIR } from '../../support/fixture-pages';
 import { runCli } from '../../support/run-cli';
 
-const DIR = join(__dirname, '../../fixtures/encodings');
+const saved = (name: string) => join(FIXTURE_PAGES_DIR, name, 'source.html');
 
 /** The document's top as markup, without the doctype. */
 const top = (html: string) => parseHtml(html).documentElement.outerHTML;
 
 describe('real pages a browser shows and linkedom left empty', () => {
   it('diem25: a <div id="holder"> opened before <body>', async () => {
-    const page = await loadPage(join(DIR, 'news-diem25-climate.html'));
+    const page = await loadPage(saved('news-diem25-climate'));
     const body = page.document.body;
     expect(body.className).toContain('single-post');
     expect(body.firstElementChild?.id).toBe('holder');
@@ -27,7 +29,7 @@ describe('real pages a browser shows and linkedom left empty', () => {
   });
 
   it('metrotimes: a <script> between </head> and <body>', async () => {
-    const page = await loadPage(join(DIR, 'news-metrotimes-mezcal.html'));
+    const page = await loadPage(saved('news-metrotimes-mezcal'));
     expect(page.document.body.id).toBe('Content');
     expect(page.document.body.textContent).toContain('Mezcal');
     expect(page.document.head.querySelector('title')?.textContent).toContain('Mezcal');
@@ -36,7 +38,7 @@ describe('real pages a browser shows and linkedom left empty', () => {
 
   it('the CLI scans both instead of saying "has no text"', async () => {
     for (const name of ['news-diem25-climate', 'news-metrotimes-mezcal']) {
-      const { code, err } = await runCli(['scan', join(DIR, `${name}.html`)]);
+      const { code, err } = await runCli(['scan', saved(name)]);
       expect(err).toBe('');
       expect(code).toBe(0);
     }
