@@ -7,6 +7,7 @@
  */
 import { parseHTML } from 'linkedom';
 import browser from 'webextension-polyfill';
+import type { JsonReport } from '../core';
 import { cacheKey } from '../core/check/cache';
 import { checkReport, MAX_SOURCES_PER_CHECK } from '../core/check/check-report';
 import type { SourceLoader } from '../core/check/types';
@@ -91,8 +92,8 @@ export class Checks {
    * nothing.
    */
   async request(tabId: number, auto: boolean): Promise<CheckRequestOutcome> {
-    const state = await this.host.pageState(tabId);
-    if (!state?.report || state.status !== 'ready') return 'nothing';
+    const state = await this.readyPage(tabId);
+    if (!state) return 'nothing';
     const origins = sourceOrigins(state.report);
     if (origins.length === 0) return 'nothing';
     const readable = await readableOrigins(state.url);
@@ -111,8 +112,8 @@ export class Checks {
 
   /** The popup is asking the browser for these sites now; the grant may arrive after the popup closed. */
   async expectGrant(tabId: number, origins: readonly string[]): Promise<void> {
-    const state = await this.host.pageState(tabId);
-    if (!state?.report || state.status !== 'ready') return;
+    const state = await this.readyPage(tabId);
+    if (!state) return;
     this.dispatch(tabId, {
       type: 'ask',
       pageUrl: state.url,
@@ -125,8 +126,8 @@ export class Checks {
 
   /** The reader allowed these sites in one of CiteLens's pages (the consent window, the popup): read them. */
   async allowed(tabId: number, origins: readonly string[]): Promise<CheckRequestOutcome> {
-    const state = await this.host.pageState(tabId);
-    if (!state?.report || state.status !== 'ready') return 'nothing';
+    const state = await this.readyPage(tabId);
+    if (!state) return 'nothing';
     this.dispatch(tabId, { type: 'grant', from: 'page', pageUrl: state.url, origins });
     return 'started';
   }
@@ -214,6 +215,12 @@ export class Checks {
         );
         return;
     }
+  }
+
+  /** The tab's page once its scan is done and it has a report; null before (or without a content script). */
+  private async readyPage(tabId: number): Promise<(PageState & { report: JsonReport }) | null> {
+    const state = await this.host.pageState(tabId);
+    return state?.report && state.status === 'ready' ? { ...state, report: state.report } : null;
   }
 
   /** Reads the sources of the page at `pageUrl` as run `run`, telling the flow how it goes. */
