@@ -5,7 +5,7 @@
  * what the card shows, or stop the card from opening. Playwright's and Puppeteer's mouse and keyboard are the
  * reader (trusted events); `element.click()` and `dispatchEvent` from `page.evaluate` are the page (untrusted).
  *
- * Each attack succeeded against the build before the fix (run with CITELENS_E2E_DIST=<old checkout>/dist to see
+ * Each attack succeeded against the build before the fix (run with CITELENS_DIST=<old checkout>/dist to see
  * it fail; see test/e2e/helpers/browsers.ts). The tests read the card through the automation protocol, which
  * sees closed shadow roots (test/e2e/helpers/closed-shadow.ts); everything the attacker does runs in the page.
  */

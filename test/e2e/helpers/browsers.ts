@@ -92,9 +92,7 @@ export type BuildKind = 'release' | 'test';
  * tests must fail on).
  */
 function buildDir(browser: 'chrome' | 'firefox', build: BuildKind): string {
-  // CITELENS_DIST (or CITELENS_E2E_DIST) points the tests at another build's dist/ (an older commit's), to show
-  // that a security test fails on the build before the fix.
-  const dist = process.env.CITELENS_DIST || process.env.CITELENS_E2E_DIST || join(repoRoot, 'dist');
+  const dist = process.env.CITELENS_DIST || join(repoRoot, 'dist');
   return join(dist, build === 'test' ? `test/${browser}` : browser);
 }
 
