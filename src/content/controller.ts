@@ -38,6 +38,7 @@ import {
 } from './highlights';
 // The card's code, styles and positioning load on the first open (src/content/lazy-card.ts).
 import { LazyCard as ClaimCard } from './lazy-card';
+import { loadSiteOf } from './lazy-sites';
 import { RescanTimer } from './rescan-timer';
 import { forEachSliced, SLICE_MS, yieldToHost } from './slices';
 import { isReaderEvent } from './trust';
@@ -182,6 +183,7 @@ export class Controller {
           countOwnSiteLinks: (this.settings ?? DEFAULT_SETTINGS).countOwnSiteLinks,
           sliceMs: SLICE_MS,
           yieldToHost,
+          loadSiteOf,
         });
         if (this.status.startsWith('disabled-')) return; // turned off while scanning
         await this.useReport(pageReport);
