@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { extensionApi } from '../shared/browser-differences';
 
 /**
  * Imports one of the content script's later parts (src/content/lazy-files.ts) by its address in the extension.
@@ -6,5 +6,5 @@ import browser from 'webextension-polyfill';
  * import of the main part, so that the bundle holds one import by address, not one per part.
  */
 export function importContentPart<T>(file: string): Promise<T> {
-  return import(/* @vite-ignore */ browser.runtime.getURL(file));
+  return import(/* @vite-ignore */ extensionApi().runtime.getURL(file));
 }
