@@ -3,10 +3,15 @@
  * painted by the browser from ranges, and the `::highlight()` rules come from the stylesheet the manifest
  * declares with the content script (src/shared/highlight-style.ts).
  */
-import type { Claim, TextPoint } from '../core';
+import type { Claim, JsonClaim, TextPoint } from '../core';
 
 export interface LiveClaim {
-  claim: Claim;
+  /**
+   * The claim as the card and the popup show it (the report's JSON form, which the controller keeps anyway). The
+   * scan's own claim, with its spans and markers, is let go once its ranges exist: a page of 20,000 claims kept
+   * both.
+   */
+  claim: JsonClaim;
   /** Position among the page's claims, in document order. */
   index: number;
   /** The claim's text as ranges: one per run of spans with nothing but whitespace between them. */
@@ -71,18 +76,18 @@ function scratchRange(doc: Document): Range {
   return range;
 }
 
-/** Builds a claim's live form; null when its text is no longer in the page. */
-export function liveClaim(doc: Document, claim: Claim, index: number): LiveClaim | null {
+/** Builds a claim's live form (`shown`: the same claim in the report's JSON form); null when its text is gone. */
+export function liveClaim(doc: Document, claim: Claim, index: number, shown: JsonClaim): LiveClaim | null {
   const ranges = rangesForClaim(doc, claim);
   if (!ranges) return null;
   const first = ranges[0] as Range;
   // Most claims are one range, which is its own extent: no second live range for the page to keep up to date.
-  if (ranges.length === 1) return { claim, index, ranges, extent: first };
+  if (ranges.length === 1) return { claim: shown, index, ranges, extent: first };
   const last = ranges[ranges.length - 1] as Range;
   const extent = doc.createRange();
   extent.setStart(first.startContainer, first.startOffset);
   extent.setEnd(last.endContainer, last.endOffset);
-  return { claim, index, ranges, extent };
+  return { claim: shown, index, ranges, extent };
 }
 
 /**
