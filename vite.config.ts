@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { build, defineConfig, type Plugin, type ResolvedConfig } from 'vite';
-import { CONTENT_CARD_FILE, CONTENT_MAIN_FILE } from './src/content/lazy-files';
+import { CONTENT_CARD_FILE, CONTENT_MAIN_FILE, CONTENT_SITES_FILE } from './src/content/lazy-files';
 import {
   contentScriptResources,
   type ManifestInput,
@@ -43,6 +43,7 @@ function writeHighlightStylesheet(): void {
 const LAZY_CONTENT_PARTS: [entry: string, fileName: string][] = [
   ['src/content/main.ts', CONTENT_MAIN_FILE],
   ['src/content/card.ts', CONTENT_CARD_FILE],
+  ['src/content/sites.ts', CONTENT_SITES_FILE],
 ];
 
 /**

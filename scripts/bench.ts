@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parseHtml } from '../src/cli/load-page';
 import { nextInOrder } from '../src/core/dom/node-kinds';
 import { scanDocument, scanDocumentInSlices } from '../src/core/index';
+import { siteByPublicSuffix } from '../src/core/links/public-suffix';
 import { judgeSupport } from '../src/core/verify/judge';
 import { readSourceText } from '../src/core/verify/source-text';
 import { FIXTURE_PAGES_DIR } from '../test/support/fixture-pages';
@@ -70,8 +71,8 @@ for (const name of [
   const doc = parseHtml(readFileSync(join(FIXTURE_PAGES_DIR, name, 'source.html'), 'utf8'));
   let nodes = 0;
   for (let n: Node | null = doc.body as Node; n; n = nextInOrder(n, doc.body as Node)) nodes++;
-  const claims = scanDocument(doc).claims.length;
-  const scan = time(() => scanDocument(doc), 7);
+  const claims = scanDocument(doc, { siteOf: siteByPublicSuffix }).claims.length;
+  const scan = time(() => scanDocument(doc, { siteOf: siteByPublicSuffix }), 7);
   const walk = time(() => baselineWalk(doc), 7);
   console.log(
     `${pad(name, 28)} ${pad(String(nodes), 7)} ${pad(String(claims), 7)} ${pad(scan.toFixed(2), 9)} ${pad(walk.toFixed(2), 9)} ${(scan / walk).toFixed(1)}x`,
@@ -97,11 +98,11 @@ for (const name of [
   const doc = parseHtml(readFileSync(join(FIXTURE_PAGES_DIR, name, 'source.html'), 'utf8'));
   let nodes = 0;
   for (let n: Node | null = doc.body as Node; n; n = nextInOrder(n, doc.body as Node)) nodes++;
-  const linked = scanDocument(doc).claims.length;
+  const linked = scanDocument(doc, { siteOf: siteByPublicSuffix }).claims.length;
   // Interleaved, so load on a shared machine falls on both alike.
   const [before, after] = timeBoth(
     () => scanDocument(doc, { links: false }),
-    () => scanDocument(doc),
+    () => scanDocument(doc, { siteOf: siteByPublicSuffix }),
     31,
   );
   const walk = time(() => baselineWalk(doc), 15);
@@ -117,7 +118,7 @@ for (const name of [
     (_, i) => `<p>Paragraph ${i} has plain words and no citations.</p>`,
   );
   const doc = parseHtml(`<html><body>${paragraphs.join('')}</body></html>`);
-  const scan = time(() => scanDocument(doc), 15);
+  const scan = time(() => scanDocument(doc, { siteOf: siteByPublicSuffix }), 15);
   const read = time(() => doc.body?.textContent?.length, 15);
   console.log(
     `\nidle page (2000 paragraphs, no markers): scan ${scan.toFixed(3)} ms, textContent ${read.toFixed(3)} ms, ratio ${(scan / read).toFixed(1)}x`,
@@ -143,6 +144,7 @@ for (const name of [
   const memBefore = process.memoryUsage().heapUsed;
   const started = performance.now();
   const report = await scanDocumentInSlices(doc, {
+    siteOf: siteByPublicSuffix,
     sliceMs: 30,
     yieldToHost: async () => {
       slices.push(performance.now() - last);

@@ -8,6 +8,7 @@
 
 import { parseHtml } from '../src/cli/load-page';
 import { scanDocument, toJsonReport } from '../src/core/index';
+import { siteByPublicSuffix } from '../src/core/links/public-suffix';
 import { loadFixturePages } from '../test/support/fixture-pages';
 import { type LinkedScore, scoreLinked } from '../test/support/linked-metrics';
 import { markerReport, type PageScore, ratio, scorePage } from '../test/support/page-metrics';
@@ -43,7 +44,7 @@ const newsNegatives: { name: string; claims: number }[] = [];
 
 for (const page of loadFixturePages()) {
   if (only && page.name !== only) continue;
-  const report = toJsonReport(scanDocument(parseHtml(page.html)));
+  const report = toJsonReport(scanDocument(parseHtml(page.html), { siteOf: siteByPublicSuffix }));
   const s: PageScore = scorePage(report, page.expected);
   total.matched += s.markers.matched;
   total.detected += s.markers.detected;

@@ -4,7 +4,13 @@
  * MutationObserver and nothing else: no listeners, no styles, no elements.
  */
 import type { VirtualElement } from '@floating-ui/dom';
-import { type JsonReport, type PageReport, scanDocumentInSlices, toJsonReport } from '../core';
+import {
+  type JsonClaim,
+  type JsonReport,
+  type PageReport,
+  scanDocumentInSlices,
+  toJsonReport,
+} from '../core';
 import { claimVerdict } from '../core/check/summary';
 import type { CheckResult } from '../core/check/types';
 import type { SupportVerdict } from '../core/verify/judge';
@@ -38,6 +44,7 @@ import {
 } from './highlights';
 // The card's code, styles and positioning load on the first open (src/content/lazy-card.ts).
 import { LazyCard as ClaimCard } from './lazy-card';
+import { loadSiteOf } from './lazy-sites';
 import { RescanTimer } from './rescan-timer';
 import { forEachSliced, SLICE_MS, yieldToHost } from './slices';
 import { isReaderEvent } from './trust';
@@ -182,6 +189,7 @@ export class Controller {
           countOwnSiteLinks: (this.settings ?? DEFAULT_SETTINGS).countOwnSiteLinks,
           sliceMs: SLICE_MS,
           yieldToHost,
+          loadSiteOf,
         });
         if (this.status.startsWith('disabled-')) return; // turned off while scanning
         await this.useReport(pageReport);
@@ -193,16 +201,17 @@ export class Controller {
   }
 
   private async useReport(pageReport: PageReport): Promise<void> {
+    const report = toJsonReport(pageReport);
     const live: LiveClaim[] = [];
     await forEachSliced(pageReport.claims, (claim, index) => {
-      const l = liveClaim(this.doc, claim, index);
+      const l = liveClaim(this.doc, claim, index, report.claims[index] as JsonClaim);
       if (l) live.push(l);
     });
     await inDocumentOrder(live, yieldToHost, SLICE_MS);
 
     const openId = this.card.openClaimId;
     const previous = this.byId.get(openId ?? '');
-    this.report = toJsonReport(pageReport);
+    this.report = report;
     this.claims = live;
     this.byId = new Map(live.map((l) => [l.claim.id, l]));
     this.status = 'ready';
@@ -398,20 +407,20 @@ export class Controller {
 
   private cardContent(live: LiveClaim): CardContent {
     const report = this.report as JsonReport;
-    const sources = live.claim.sourceIds
+    const sources = live.claim.sources
       .map((id) => report.sources.find((s) => s.id === id))
       .filter((s) => s !== undefined);
-    const findings = findingsForClaim(report, live.claim.id, live.claim.sourceIds);
+    const findings = findingsForClaim(report, live.claim.id, live.claim.sources);
     const result = this.result;
     const checked = result ? checkedClaimFor(result, live.claim) : undefined;
     return {
       claimId: live.claim.id,
       claimText: live.claim.text,
       kind: claimKind(live.claim),
-      markers: live.claim.markers.map((m) => m.label),
+      markers: live.claim.markers,
       sources: sources.map((s): CardSource => {
         const found = result ? checkedSourceOfClaim(result, live.claim, s) : null;
-        const links = (live.claim.links ?? []).filter((l) => l.sourceId === s.id);
+        const links = (live.claim.links ?? []).filter((l) => l.source === s.id);
         const source: CardSource = {
           ...s,
           kind: s.kind ?? 'reference',

@@ -12,9 +12,9 @@
  *
  * No error ever escapes into the page.
  */
-import browser from 'webextension-polyfill';
 import { addedNodeMightCite, type HintOptions, HintWalk, quickTest } from '../core/page-hints';
 import { declaredUrl, pageTitle } from '../core/page-info';
+import { extensionApi } from '../shared/browser-differences';
 import { handleMessages, type PageState } from '../shared/messages';
 import { activityFor, loadSettings, watchSettings } from '../shared/settings';
 import { CONTENT_MAIN_FILE } from './lazy-files';
@@ -91,7 +91,7 @@ async function wake(): Promise<void> {
       return;
     }
     const main: typeof import('./main') = await import(
-      /* @vite-ignore */ browser.runtime.getURL(CONTENT_MAIN_FILE)
+      /* @vite-ignore */ extensionApi().runtime.getURL(CONTENT_MAIN_FILE)
     );
     awake = true;
     unwatchSettings?.();

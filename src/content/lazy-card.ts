@@ -5,9 +5,9 @@
  * last one asked for), and a close before then cancels it.
  */
 import type { VirtualElement } from '@floating-ui/dom';
-import browser from 'webextension-polyfill';
 import type { CardContent, CardEvents, CardOpenOptions, ClaimCard } from './card';
 import { CONTENT_CARD_FILE } from './lazy-files';
+import { importContentPart } from './lazy-part';
 
 type OpenArgs = [CardContent, VirtualElement, CardOpenOptions];
 
@@ -37,10 +37,7 @@ export class LazyCard {
     }
     this.pending = [content, reference, options];
     if (this.loading) return;
-    // By address, not `import('./card')`: the card is a module of its own (vite.config.ts).
-    const module: Promise<typeof import('./card')> = import(
-      /* @vite-ignore */ browser.runtime.getURL(CONTENT_CARD_FILE)
-    );
+    const module = importContentPart<typeof import('./card')>(CONTENT_CARD_FILE);
     this.loading = module.then(
       ({ ClaimCard }) => {
         this.card = new ClaimCard(this.doc, this.events);

@@ -1,8 +1,9 @@
 import { buildClaims, type PlacedMarker } from './claims/build-claims';
 import { DocumentOrder } from './dom/document-order';
 import { findingsInSteps } from './findings';
-import { findLinkedClaims } from './links/linked-claims';
+import { findLinkedClaims, type ScanPause, SITES_WANTED } from './links/linked-claims';
 import { withLinkedClaims } from './links/merge';
+import type { SiteOfUrl } from './links/site';
 import type { MarkerCandidate } from './markers/candidates';
 import { CandidateWalker } from './markers/find-candidates';
 import { TargetIndex } from './markers/target-index';
@@ -24,6 +25,12 @@ export interface ScanOptions {
   links?: boolean;
   /** Count links to the page's own site as linked sources. Default false. */
   countOwnSiteLinks?: boolean;
+  /**
+   * The registrable domain of a URL, for linked claims (src/core/links/site.ts): shells pass
+   * `siteByPublicSuffix` (src/core/links/public-suffix.ts). Needed unless `links` is false, or (in slices)
+   * `loadSiteOf` is given.
+   */
+  siteOf?: SiteOfUrl;
 }
 
 export interface SliceOptions extends ScanOptions {
@@ -31,6 +38,11 @@ export interface SliceOptions extends ScanOptions {
   sliceMs?: number;
   /** How to hand the thread back between slices (a macrotask in the page; nothing in tests). */
   yieldToHost?: () => Promise<void>;
+  /**
+   * Loads the site function when no `siteOf` is given: called at most once per scan, and only when a link in the
+   * prose may lead to another host (the content script loads the public suffix list then, not on every page).
+   */
+  loadSiteOf?: () => Promise<SiteOfUrl>;
 }
 
 function emptyReport(doc: Document, url: string | null): PageReport {
@@ -46,7 +58,10 @@ const ITEMS_PER_YIELD = 2048;
  * The whole scan as a generator: it yields between chunks of work so a caller can spread it over slices.
  * Everything is read from the DOM; nothing is written to it. Marker claims first, then linked claims.
  */
-function* scanSteps(doc: Document, options: ScanOptions): Generator<void, PageReport> {
+function* scanSteps(
+  doc: Document,
+  options: ScanOptions,
+): Generator<ScanPause, PageReport, SiteOfUrl | undefined> {
   const report = yield* markerScanSteps(doc, options);
   if (options.links === false || !doc.body) return report;
   // The whole document, not only `body`: a parser that meets a broken page (a <div> before <body>) can leave the
@@ -59,6 +74,7 @@ function* scanSteps(doc: Document, options: ScanOptions): Generator<void, PageRe
     {
       countOwnSiteLinks: options.countOwnSiteLinks ?? false,
       declaredUrl: declaredUrl(doc),
+      ...(options.siteOf ? { siteOf: options.siteOf } : {}),
     },
   );
   return withLinkedClaims(report, linked);
@@ -204,6 +220,7 @@ function numberClaims(claims: Claim[], sources: Source[]): void {
 
 /** Scans a whole document at once. */
 export function scanDocument(doc: Document, options: ScanOptions = {}): PageReport {
+  needsSiteOf(options, false);
   const steps = scanSteps(doc, options);
   for (;;) {
     const step = steps.next();
@@ -213,16 +230,28 @@ export function scanDocument(doc: Document, options: ScanOptions = {}): PageRepo
 
 /** Scans in slices of at most `sliceMs` of work, handing the thread back in between, so a huge page never stalls. */
 export async function scanDocumentInSlices(doc: Document, options: SliceOptions = {}): Promise<PageReport> {
+  needsSiteOf(options, !!options.loadSiteOf);
   const sliceMs = options.sliceMs ?? 30;
   const yieldToHost = options.yieldToHost ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
   const steps = scanSteps(doc, options);
   let sliceStart = performance.now();
+  let answer: SiteOfUrl | undefined;
   for (;;) {
-    const step = steps.next();
+    const step = steps.next(answer);
+    answer = undefined;
     if (step.done) return step.value;
-    if (performance.now() - sliceStart >= sliceMs) {
+    if (step.value === SITES_WANTED && options.loadSiteOf) {
+      answer = await options.loadSiteOf();
+      sliceStart = performance.now();
+    } else if (performance.now() - sliceStart >= sliceMs) {
       await yieldToHost();
       sliceStart = performance.now();
     }
   }
+}
+
+/** A scan that looks for linked claims needs a way to name a URL's site: said at once, not on the first link. */
+function needsSiteOf(options: ScanOptions, canLoad: boolean): void {
+  if (options.links !== false && !options.siteOf && !canLoad)
+    throw new Error('scan: linked claims need options.siteOf (siteByPublicSuffix) or links: false');
 }

@@ -4,11 +4,13 @@
  * Two halves:
  *  1. `manifestFor(browser, base)`: the build-time manifest transform. The root `manifest.json` is written for
  *     both browsers at once and this function turns it into each browser's manifest (vite.config.ts calls it).
- *  2. Runtime facts (`TARGET_BROWSER`, restricted pages). The build defines `__CITELENS_BROWSER__`, so the
- *     dead branch for the other browser is dropped from each bundle.
+ *  2. Runtime facts (`TARGET_BROWSER`, restricted pages, the extension API without the polyfill). The build
+ *     defines `__CITELENS_BROWSER__`, so the dead branch for the other browser is dropped from each bundle.
  *
- * This module imports no extension API: it runs in Node (the build, tests) as well as in the extension.
+ * This module imports no extension API: it runs in Node (the build, tests) as well as in the extension, and reads
+ * the browser's global only when `extensionApi()` is called.
  */
+import type Browser from 'webextension-polyfill';
 
 export type TargetBrowser = 'chrome' | 'firefox';
 
@@ -138,4 +140,73 @@ export function isRestrictedUrl(url: string | undefined, browser: TargetBrowser 
   if (browser === 'chrome' && parsed.hostname === 'chrome.google.com')
     return parsed.pathname.startsWith('/webstore');
   return RESTRICTED_HOSTS[browser].includes(parsed.hostname);
+}
+
+/**
+ * The extension API as the browser gives it, without webextension-polyfill: for the code the content script's
+ * entry runs on every page (messages, settings), where setting the polyfill up cost more than the entry's own
+ * work. What that code uses returns promises natively in both browsers (Chrome's MV3 `chrome.*`, Firefox's
+ * `browser.*`); the one gap, answering a message, is bridged by `messageListener` below. Typed as the polyfill's
+ * API, of which it uses only that common part.
+ */
+export function extensionApi(): typeof Browser {
+  const global = globalThis as unknown as { browser?: typeof Browser; chrome?: typeof Browser };
+  const api = TARGET_BROWSER === 'firefox' ? (global.browser ?? global.chrome) : global.chrome;
+  if (!api) throw new Error('CiteLens: no extension API in this context');
+  return api;
+}
+
+/** How a message listener answers: a promise of the answer, or undefined to leave the message to others. */
+export type PromiseListener = (
+  message: unknown,
+  sender: Browser.Runtime.MessageSender,
+) => Promise<unknown> | undefined;
+
+/**
+ * A refusal as it crosses to a sender in Chrome: the polyfill's own shape, so that a sender with the polyfill and
+ * one without (`unwrapAnswer`) both hear it as a rejection.
+ */
+const REJECTED = '__mozWebExtensionPolyfillReject__';
+
+/**
+ * `listener` as the browser's onMessage wants it. Firefox takes a promise as the answer. Chrome (before 146) does
+ * not: it answers through `sendResponse` after `return true`, and a rejection crosses as the polyfill's shape.
+ */
+export function messageListener(
+  listener: PromiseListener,
+): (
+  message: unknown,
+  sender: Browser.Runtime.MessageSender,
+  sendResponse: (answer: unknown) => void,
+) => unknown {
+  if (TARGET_BROWSER === 'firefox') return listener;
+  return (message, sender, sendResponse) => {
+    const answer = listener(message, sender);
+    if (!answer) return undefined;
+    answer.then(sendResponse, (error: unknown) =>
+      sendResponse({ [REJECTED]: true, message: error instanceof Error ? error.message : String(error) }),
+    );
+    return true;
+  };
+}
+
+/**
+ * What a sender makes of an answer without the polyfill: Chrome's refusal shape as a rejection, and (as the
+ * polyfill does) no answer at all as undefined rather than an error.
+ */
+export async function unwrapAnswer(sent: Promise<unknown>): Promise<unknown> {
+  let answer: unknown;
+  try {
+    answer = await sent;
+  } catch (error) {
+    if (
+      error instanceof Error &&
+      error.message.includes('The message port closed before a response was received')
+    )
+      return undefined;
+    throw error;
+  }
+  if (typeof answer === 'object' && answer !== null && (answer as Record<string, unknown>)[REJECTED] === true)
+    throw new Error(String((answer as { message?: unknown }).message));
+  return answer;
 }

@@ -12,9 +12,10 @@
  * Who may send each message is declared in `ALLOWED_SENDERS` and enforced by `handleMessages` from the browser's
  * `sender`, in one place for every receiver.
  */
-import browser, { type Runtime } from 'webextension-polyfill';
+import type { Runtime } from 'webextension-polyfill';
 import type { JsonReport } from '../core';
 import type { CheckResult } from '../core/check/types';
+import { extensionApi, messageListener, unwrapAnswer } from './browser-differences';
 
 /** Where a page's content script is. */
 export type PageStatus = 'scanning' | 'ready' | 'disabled-site' | 'disabled-everywhere';
@@ -202,7 +203,7 @@ function isEnvelope(message: unknown): message is Envelope {
 /** Sends to the extension's own pages (the background answers). */
 export function sendMessage<K extends MessageType>(type: K, data: RequestOf<K>): Promise<ResponseOf<K>> {
   const envelope: Envelope<K> = { citelens: type, data };
-  return browser.runtime.sendMessage(envelope) as Promise<ResponseOf<K>>;
+  return unwrapAnswer(extensionApi().runtime.sendMessage(envelope)) as Promise<ResponseOf<K>>;
 }
 
 /** Sends to the content script of a tab's top frame. */
@@ -212,7 +213,9 @@ export function sendToTab<K extends MessageType>(
   data: RequestOf<K>,
 ): Promise<ResponseOf<K>> {
   const envelope: Envelope<K> = { citelens: type, data };
-  return browser.tabs.sendMessage(tabId, envelope, { frameId: 0 }) as Promise<ResponseOf<K>>;
+  return unwrapAnswer(extensionApi().tabs.sendMessage(tabId, envelope, { frameId: 0 })) as Promise<
+    ResponseOf<K>
+  >;
 }
 
 export type Handler<K extends MessageType> = (
@@ -231,7 +234,8 @@ export class RefusedSender extends Error {
 }
 
 function thisExtension(): Self {
-  return { id: browser.runtime.id, base: browser.runtime.getURL('') };
+  const { runtime } = extensionApi();
+  return { id: runtime.id, base: runtime.getURL('') };
 }
 
 /**
@@ -248,6 +252,8 @@ export function handleMessages<K extends MessageType>(handlers: Handlers<K>): ()
     const handler = handlers[type] as Handler<K>;
     return Promise.resolve().then(() => handler(message.data as RequestOf<K>, from));
   };
-  browser.runtime.onMessage.addListener(listener);
-  return () => browser.runtime.onMessage.removeListener(listener);
+  const onMessage = extensionApi().runtime.onMessage;
+  const registered = messageListener(listener) as Parameters<typeof onMessage.addListener>[0];
+  onMessage.addListener(registered);
+  return () => onMessage.removeListener(registered);
 }

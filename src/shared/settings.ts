@@ -1,5 +1,6 @@
 /** The reader's settings, kept in `storage.sync`. */
-import browser from 'webextension-polyfill';
+
+import { extensionApi } from './browser-differences';
 import {
   DEFAULT_ACTIVE_COLOUR,
   DEFAULT_CLAIM_COLOUR,
@@ -137,7 +138,7 @@ export function normaliseSettings(stored: Record<string, unknown>, problems: str
 }
 
 export async function loadSettings(): Promise<Settings> {
-  const stored = await browser.storage.sync.get(null);
+  const stored = await extensionApi().storage.sync.get(null);
   const problems: string[] = [];
   const settings = normaliseSettings(stored, problems);
   if (problems.length > 0)
@@ -192,7 +193,7 @@ export function listItems(key: string, hosts: readonly string[]): Record<string,
  * lost.
  */
 export async function saveSettings(patch: Partial<Settings>): Promise<void> {
-  const stored = await browser.storage.sync.get(null);
+  const stored = await extensionApi().storage.sync.get(null);
   const items: Record<string, unknown> = {};
   const stale: string[] = [];
   for (const [key, value] of Object.entries(patch)) {
@@ -208,8 +209,8 @@ export async function saveSettings(patch: Partial<Settings>): Promise<void> {
   for (const k of stale) delete after[k];
   const total = Object.entries(after).reduce((n, [k, v]) => n + itemBytes(k, v), 0);
   if (total > SYNC_QUOTA_BYTES) throw new SettingsTooLarge(total);
-  await browser.storage.sync.set(items);
-  if (stale.length > 0) await browser.storage.sync.remove(stale);
+  await extensionApi().storage.sync.set(items);
+  if (stale.length > 0) await extensionApi().storage.sync.remove(stale);
 }
 
 /** Calls back with fresh settings whenever they change (in any context). Returns a function that stops. */
@@ -217,8 +218,8 @@ export function watchSettings(onChange: (settings: Settings) => void): () => voi
   const listener = (_changes: unknown, area: string) => {
     if (area === 'sync') void loadSettings().then(onChange);
   };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  extensionApi().storage.onChanged.addListener(listener);
+  return () => extensionApi().storage.onChanged.removeListener(listener);
 }
 
 /** The host name a setting refers to: "www." dropped, so "www.example.com" and "example.com" are one site. */

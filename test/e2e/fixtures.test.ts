@@ -14,6 +14,7 @@ import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPageServer } from '../../scripts/serve-pages.mjs';
 import { scanDocument } from '../../src/core';
+import { siteByPublicSuffix } from '../../src/core/links/public-suffix';
 import { claimKind } from '../../src/shared/highlight-style';
 import { loadFixturePages } from '../support/fixture-pages';
 import { type BrowserName, type ExtensionBrowser, launchChromium, launchFirefox } from './helpers/browsers';
@@ -37,7 +38,7 @@ const pages = loadFixturePages().map((p) => ({
 /** What the core finds of the expected linked claims in the saved page, in Node, at the address it is served at. */
 function coreLinkedCoverage(html: string, url: string, expected: readonly string[]): Coverage {
   const { document } = parseHTML(html);
-  const report = scanDocument(document as unknown as Document, { url });
+  const report = scanDocument(document as unknown as Document, { siteOf: siteByPublicSuffix, url });
   const linked = report.claims.filter((c) => claimKind(c) === 'linked').map((c) => c.text);
   return coverage(linked, expected);
 }

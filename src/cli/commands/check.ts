@@ -5,6 +5,7 @@ import { type CheckResult, checkReport, type SourceLoader, summarise, VERDICT_WO
 import { fetchSource } from '../../core/fetch/fetch-source';
 import { FetchQueue } from '../../core/fetch/queue';
 import { scanDocument, toJsonReport } from '../../core/index';
+import { siteByPublicSuffix } from '../../core/links/public-suffix';
 import { type CliIo, parseFlags } from '../io';
 import { loadPage, parseHtml, UserError } from '../load-page';
 import { table } from '../table';
@@ -33,7 +34,10 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   const dir = values.get('sources');
   if (dir !== undefined) await assertFolder(dir);
   const page = await loadPage(target);
-  const report = scanDocument(page.document, page.url ? { url: page.url } : {});
+  const report = scanDocument(page.document, {
+    siteOf: siteByPublicSuffix,
+    ...(page.url ? { url: page.url } : {}),
+  });
   const load = dir ? await savedSources(dir) : liveSources();
   const result = await checkReport(toJsonReport(report), { load, parse: parseHtml });
   io.stdout.write(flags.has('json') ? `${JSON.stringify(result)}\n` : formatCheck(result, { live: !dir }));

@@ -1,4 +1,5 @@
 import { scanDocument, toJsonReport } from '../../core/index';
+import { siteByPublicSuffix } from '../../core/links/public-suffix';
 import type { JsonReport } from '../../core/types';
 import { type CliIo, parseFlags } from '../io';
 import { loadPage, UserError } from '../load-page';
@@ -14,7 +15,13 @@ export async function runScan(args: string[], io: CliIo): Promise<number> {
   if (!target || positional.length > 1) throw new UserError(`usage: ${SCAN_USAGE}`);
   const page = await loadPage(target);
   const links = !flags.has('no-links');
-  const report = toJsonReport(scanDocument(page.document, { ...(page.url ? { url: page.url } : {}), links }));
+  const report = toJsonReport(
+    scanDocument(page.document, {
+      siteOf: siteByPublicSuffix,
+      ...(page.url ? { url: page.url } : {}),
+      links,
+    }),
+  );
   // Without linked claims every source is a reference: the report is the one printed before linked claims existed,
   // field for field, for scripts written against it.
   if (!links) for (const s of report.sources) delete s.kind;

@@ -1,5 +1,5 @@
 import { absoluteHttpUrl } from '../url';
-import { siteOfUrl } from './site';
+import { type SiteOfUrl, siteOfUrl } from './site';
 
 /** A link that cites another page: where it goes, as linked and as a source's identity, and its site. */
 export interface CitationLink {
@@ -22,6 +22,8 @@ export interface LinkContext {
   alsoOwn?: string | null;
   /** Count links to the page's own site (outlets citing their own earlier reporting). */
   countOwnSiteLinks: boolean;
+  /** The registrable domain of a URL (./site.ts). */
+  siteOf: SiteOfUrl;
 }
 
 /** Endpoints that post the page somewhere rather than cite something: share and intent links of any network. */
@@ -110,7 +112,7 @@ export function citationLink(link: Element, context: LinkContext): CitationLink 
   } catch {
     return null;
   }
-  const site = siteOfUrl(href);
+  const site = siteOfUrl(href, context.siteOf);
   if (!site) return null;
   if (!context.countOwnSiteLinks && (site === context.pageSite || site === context.alsoOwn)) return null;
   if (notACitation(parsed, site)) return null;

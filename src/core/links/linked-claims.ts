@@ -5,14 +5,26 @@ import type { Claim, Source } from '../types';
 import { comparableUrl } from '../url';
 import { AroundCache, findArticleBody } from './article-body';
 import { type CitationLink, citationLink, type LinkContext } from './citation-links';
-import { siteOfUrl } from './site';
+import { type SiteOfUrl, siteOfUrl } from './site';
 
 export interface LinkedClaimOptions {
   /** The address the page declares for itself (canonical, og:url), when known: its site is the page's own too. */
   declaredUrl?: string | null;
   /** Count links to the page's own site as sources (off by default). */
   countOwnSiteLinks?: boolean;
+  /**
+   * The registrable domain of a URL (./site.ts). Left out, the finder first asks whether any link may lead to
+   * another host (no public suffix list needed) and, only if one may, yields `SITES_WANTED` and takes the
+   * function as what its driver passes back.
+   */
+  siteOf?: SiteOfUrl;
 }
+
+/** Yielded by the finder (and the scan around it) when it needs the site function: pass it back with `next`. */
+export const SITES_WANTED = 'sites-wanted';
+// The scan's steps are `Generator<void, …>`; a pause is their `void` or this request.
+// biome-ignore lint/suspicious/noConfusingVoidType: what `yield;` in those generators yields
+export type ScanPause = void | typeof SITES_WANTED;
 
 /** Linked claims and their sources, numbered later with the marker claims (ids are empty here). */
 export interface LinkedClaims {
@@ -80,12 +92,21 @@ export function* findLinkedClaims(
   base: string | null,
   lang: string,
   options: LinkedClaimOptions = {},
-): Generator<void, LinkedClaims> {
+): Generator<ScanPause, LinkedClaims, SiteOfUrl | undefined> {
+  let siteOf = options.siteOf;
+  if (!siteOf) {
+    // Without the list, by host: a link to the page's own host is to its own site, whatever the suffix says.
+    if (!mightLinkElsewhere(root, [pageUrl, options.declaredUrl ?? null], options.countOwnSiteLinks ?? false))
+      return EMPTY;
+    siteOf = yield SITES_WANTED;
+    if (!siteOf) throw new Error('findLinkedClaims: SITES_WANTED answered without a site function');
+  }
   const context: LinkContext = {
     base,
-    pageSite: siteOfUrl(pageUrl),
-    alsoOwn: siteOfUrl(options.declaredUrl ?? null),
+    pageSite: siteOfUrl(pageUrl, siteOf),
+    alsoOwn: siteOfUrl(options.declaredUrl ?? null, siteOf),
     countOwnSiteLinks: options.countOwnSiteLinks ?? false,
+    siteOf,
   };
   if (!mightHaveLinkedClaims(root, context)) return EMPTY;
   yield;
@@ -204,16 +225,48 @@ function* countSentences(body: Element[], around: AroundCache, lang: string): Ge
  */
 function mightHaveLinkedClaims(root: Element, context: LinkContext): boolean {
   const own = [context.pageSite, context.alsoOwn].filter((site): site is string => !!site);
+  return someProseLink(
+    root,
+    context.countOwnSiteLinks,
+    (host) => own.some((site) => host === site || host.endsWith(`.${site}`)),
+    (link) => !!citationLink(link, context),
+  );
+}
+
+/**
+ * The same gate without the public suffix list, and so never narrower: is there a link in prose to a host other
+ * than the page's own (as written in `ownUrls`)? A link the gate above lets through has a host whose site is not
+ * the page's, so it is not the page's host either.
+ */
+function mightLinkElsewhere(root: Element, ownUrls: (string | null)[], countOwnSiteLinks: boolean): boolean {
+  const own = ownUrls.map((url) => (url ? ABSOLUTE_HOST.exec(url)?.[1]?.toLowerCase() : undefined));
+  return someProseLink(
+    root,
+    countOwnSiteLinks,
+    (host) => own.includes(host),
+    () => true,
+  );
+}
+
+/**
+ * Whether a link in prose outside furniture passes `accept`; relative links and those whose host `isOwnHost`
+ * says is the page's are skipped first (unless own-site links count).
+ */
+function someProseLink(
+  root: Element,
+  countOwnSiteLinks: boolean,
+  isOwnHost: (host: string) => boolean,
+  accept: (link: Element) => boolean,
+): boolean {
   for (const link of Array.from(root.getElementsByTagName('a'))) {
     const href = link.getAttribute('href');
     if (!href) continue;
-    if (!context.countOwnSiteLinks) {
+    if (!countOwnSiteLinks) {
       // Most links of a news page are absolute links to the outlet itself: told apart by their host, unparsed.
       const host = ABSOLUTE_HOST.exec(href)?.[1]?.toLowerCase();
-      if (!host || own.some((site) => host === site || host.endsWith(`.${site}`))) continue;
+      if (!host || isOwnHost(host)) continue;
     }
-    if (!inProseOutsideFurniture(link, root)) continue;
-    if (citationLink(link, context)) return true;
+    if (inProseOutsideFurniture(link, root) && accept(link)) return true;
   }
   return false;
 }

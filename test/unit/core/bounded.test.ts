@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../src/cli/load-page';
 import { sentenceBounds } from '../../../src/core/claims/sentences';
 import { scanDocument, scanDocumentInSlices, toJsonReport } from '../../../src/core/index';
+import { siteByPublicSuffix } from '../../../src/core/links/public-suffix';
 import { page } from './helpers';
 
 function referenceList(n: number): string {
@@ -22,7 +23,7 @@ const HUGE = { timeout: 120_000 };
 describe('bounded scan', () => {
   it('scans 250,000 markers in one text node without overflowing the stack', HUGE, () => {
     const doc = parseHtml(page(`<p>${'x[1] '.repeat(250_000)}</p>${referenceList(1)}`));
-    const report = scanDocument(doc, { url: null });
+    const report = scanDocument(doc, { siteOf: siteByPublicSuffix, url: null });
     const markers = report.claims.reduce((n, c) => n + c.markers.length, 0);
     expect(markers).toBe(250_000);
     expect(report.sources.map((s) => s.label)).toEqual(['1']);
@@ -33,7 +34,7 @@ describe('bounded scan', () => {
     const sentences: string[] = [];
     for (let i = 0; i < 10_000; i++) sentences.push(`Sentence ${i} states a fact.[${(i % 40) + 1}]`);
     const doc = parseHtml(page(`<p>${sentences.join(' ')}</p>${referenceList(40)}`));
-    const json = toJsonReport(scanDocument(doc, { url: null }));
+    const json = toJsonReport(scanDocument(doc, { siteOf: siteByPublicSuffix, url: null }));
     expect(json.claims).toHaveLength(10_000);
     expect(json.claims[0]?.text).toBe('Sentence 0 states a fact.');
     expect(json.claims[9_999]?.text).toBe('Sentence 9999 states a fact.');
@@ -45,12 +46,17 @@ describe('bounded scan', () => {
     const body: string[] = [];
     for (let i = 0; i < 4000; i++) body.push(`<p>Claim ${i} says something.[${i + 1}] More follows.</p>`);
     const html = page(body.join('') + referenceList(4000));
-    const whole = toJsonReport(scanDocument(parseHtml(html), { url: null }));
+    const whole = toJsonReport(scanDocument(parseHtml(html), { siteOf: siteByPublicSuffix, url: null }));
     expect(whole.claims).toHaveLength(4000);
     expect(whole.sources).toHaveLength(4000);
     expect(whole.claims[3999]?.sources).toEqual(['s4000']);
     const sliced = toJsonReport(
-      await scanDocumentInSlices(parseHtml(html), { url: null, sliceMs: 0, yieldToHost: async () => {} }),
+      await scanDocumentInSlices(parseHtml(html), {
+        siteOf: siteByPublicSuffix,
+        url: null,
+        sliceMs: 0,
+        yieldToHost: async () => {},
+      }),
     );
     expect(sliced).toEqual(whole);
   });

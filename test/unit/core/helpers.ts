@@ -1,5 +1,6 @@
 import { parseHtml } from '../../../src/cli/load-page';
 import { scanDocument, toJsonReport } from '../../../src/core/index';
+import { siteByPublicSuffix } from '../../../src/core/links/public-suffix';
 import type { Claim, FindingKind, JsonReport, PageReport } from '../../../src/core/types';
 
 export interface Scanned {
@@ -16,7 +17,10 @@ export function page(body: string, head = ''): string {
 
 export function scan(body: string, options: { url?: string | null; head?: string } = {}): Scanned {
   const doc = parseHtml(page(body, options.head));
-  const report = scanDocument(doc, options.url === undefined ? {} : { url: options.url });
+  const report = scanDocument(doc, {
+    siteOf: siteByPublicSuffix,
+    ...(options.url === undefined ? {} : { url: options.url }),
+  });
   return { report, json: toJsonReport(report), doc };
 }
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../src/cli/load-page';
 import { scanDocument, scanDocumentInSlices, toJsonReport } from '../../../src/core/index';
+import { siteByPublicSuffix } from '../../../src/core/links/public-suffix';
 import { FIXTURE_PAGES_DIR } from '../../support/fixture-pages';
 import { page } from './helpers';
 
@@ -12,7 +13,11 @@ const FILL =
 
 function linked(body: string, options: { countOwnSiteLinks?: boolean; links?: boolean } = {}) {
   const report = toJsonReport(
-    scanDocument(parseHtml(page(`<article>${body}${FILL.repeat(4)}</article>`)), { url: URL, ...options }),
+    scanDocument(parseHtml(page(`<article>${body}${FILL.repeat(4)}</article>`)), {
+      siteOf: siteByPublicSuffix,
+      url: URL,
+      ...options,
+    }),
   );
   const byId = new Map(report.sources.map((s) => [s.id, s]));
   return {
@@ -77,7 +82,7 @@ describe('linked claims', () => {
     const html =
       page(`<article><p>Water levels fell by a third<sup><a href="#n1">1</a></sup> and <a href="https://river.example.org/levels">gauges</a> agree.</p>${FILL.repeat(4)}
       <ol><li id="n1"><a href="https://hydro.example.org/report">Hydrology report</a></li></ol></article>`);
-    const report = toJsonReport(scanDocument(parseHtml(html), { url: URL }));
+    const report = toJsonReport(scanDocument(parseHtml(html), { siteOf: siteByPublicSuffix, url: URL }));
     expect(report.claims).toHaveLength(1);
     const kinds = report.claims[0]?.sources.map((id) => report.sources.find((s) => s.id === id)?.kind);
     expect(kinds).toEqual(['reference', 'linked']);
@@ -90,10 +95,11 @@ describe('linked claims', () => {
         `<p>Item ${i} was reported by <a href="https://site${i % 7}.example.org/${i}">a source</a> this week, with more words.</p>`,
     ).join('');
     const html = page(`<article>${body}</article>`);
-    const whole = toJsonReport(scanDocument(parseHtml(html), { url: URL }));
+    const whole = toJsonReport(scanDocument(parseHtml(html), { siteOf: siteByPublicSuffix, url: URL }));
     let yields = 0;
     const sliced = toJsonReport(
       await scanDocumentInSlices(parseHtml(html), {
+        siteOf: siteByPublicSuffix,
         url: URL,
         sliceMs: 0,
         yieldToHost: async () => void yields++,
@@ -108,14 +114,14 @@ describe('linked claims', () => {
     const html = `<!doctype html><html lang="en"><head><title>Story</title></head><div id="holder">
 <body><div class="article-content"><p>The plan was <a href="https://ec.europa.eu/deal">announced in Brussels</a> on Monday by the commission.</p>${FILL.repeat(4)}</div></body></div></html>`;
     const doc = parseHtml(html);
-    const report = toJsonReport(scanDocument(doc, { url: URL }));
+    const report = toJsonReport(scanDocument(doc, { siteOf: siteByPublicSuffix, url: URL }));
     expect(report.claims.map((c) => c.text)).toEqual([
       'The plan was announced in Brussels on Monday by the commission.',
     ]);
   });
   it('leaves out a "read also" box even without a colon (Le Monde diplomatique\'s "Lire aussi …" under a figure)', () => {
     const html = readFileSync(join(FIXTURE_PAGES_DIR, 'footnote-spip-mondediplo', 'source.html'), 'utf8');
-    const report = toJsonReport(scanDocument(parseHtml(html)));
+    const report = toJsonReport(scanDocument(parseHtml(html), { siteOf: siteByPublicSuffix }));
     expect(report.claims.filter((c) => c.links?.length)).toEqual([]);
   });
 

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../src/cli/load-page';
 import { type CitationLink, citationLink } from '../../../src/core/links/citation-links';
-import { siteOfUrl } from '../../../src/core/links/site';
+import { siteByPublicSuffix } from '../../../src/core/links/public-suffix';
+import { siteOfUrl as siteOfUrlWith } from '../../../src/core/links/site';
+
+const siteOfUrl = (url: string | null) => siteOfUrlWith(url, siteByPublicSuffix);
+const siteOf = siteByPublicSuffix;
 
 const PAGE = 'https://www.news.example.com/2024/01/story';
 
@@ -9,7 +13,7 @@ function classify(a: string, own = false): CitationLink | null {
   const doc = parseHtml(`<!doctype html><html><body><p>${a}</p></body></html>`);
   const link = doc.querySelector('a');
   if (!link) throw new Error('no link');
-  return citationLink(link, { base: PAGE, pageSite: siteOfUrl(PAGE), countOwnSiteLinks: own });
+  return citationLink(link, { base: PAGE, pageSite: siteOfUrl(PAGE), countOwnSiteLinks: own, siteOf });
 }
 
 describe('which links are citations', () => {
@@ -44,7 +48,12 @@ describe('which links are citations', () => {
     );
     const link = doc.querySelector('a');
     if (!link) throw new Error('no link');
-    const served = { base: 'http://127.0.0.1:8080/copy', pageSite: '127.0.0.1', countOwnSiteLinks: false };
+    const served = {
+      base: 'http://127.0.0.1:8080/copy',
+      pageSite: '127.0.0.1',
+      countOwnSiteLinks: false,
+      siteOf,
+    };
     expect(citationLink(link, served)).not.toBeNull();
     expect(citationLink(link, { ...served, alsoOwn: siteOfUrl(PAGE) })).toBeNull();
   });
@@ -129,7 +138,7 @@ describe('which links are citations', () => {
       '<!doctype html><html><body><div class="mw-parser-output"><p><a rel="nofollow" class="external text" href="https://www.mathpages.com/x.htm">Hermitian</a></p></div><p><a class="external" href="https://www.mathpages.com/y.htm">a blog marks its outgoing links</a></p></body></html>',
     );
     const [wiki, blog] = Array.from(doc.querySelectorAll('a'));
-    const context = { base: PAGE, pageSite: siteOfUrl(PAGE), countOwnSiteLinks: false };
+    const context = { base: PAGE, pageSite: siteOfUrl(PAGE), countOwnSiteLinks: false, siteOf };
     expect(wiki && citationLink(wiki, context)).toBeNull();
     // Outside a wiki's content, class="external" is only a blog theme saying the link leaves the site.
     expect(blog && citationLink(blog, context)?.site).toBe('mathpages.com');

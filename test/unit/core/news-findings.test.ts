@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../src/cli/load-page';
 import { scanDocument, toJsonReport } from '../../../src/core/index';
 import { isSocialPost } from '../../../src/core/links/news-findings';
+import { siteByPublicSuffix } from '../../../src/core/links/public-suffix';
 import type { Source } from '../../../src/core/types';
 import { page } from './helpers';
 
@@ -12,6 +13,7 @@ const PLAIN =
 function scanNews(body: string, countOwnSiteLinks = false) {
   const report = toJsonReport(
     scanDocument(parseHtml(page(`<article>${body}${PLAIN.repeat(4)}</article>`)), {
+      siteOf: siteByPublicSuffix,
       url: URL,
       countOwnSiteLinks,
     }),

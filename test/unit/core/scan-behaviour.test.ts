@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../src/cli/load-page';
 import { scanDocument, scanDocumentInSlices, toJsonReport } from '../../../src/core/index';
+import { siteByPublicSuffix } from '../../../src/core/links/public-suffix';
 import { page } from './helpers';
 
 const WIKI_LIKE = page(`
@@ -21,7 +22,7 @@ describe('scan behaviour', () => {
       (_, i) => `<p>Paragraph ${i} talks about nothing in particular, with no citation at all.</p>`,
     ).join('');
     const doc = parseHtml(page(`<h1>Plain page</h1>${paragraphs}`));
-    const report = scanDocument(doc, { url: 'https://plain.example.org/page' });
+    const report = scanDocument(doc, { siteOf: siteByPublicSuffix, url: 'https://plain.example.org/page' });
     expect(toJsonReport(report)).toEqual({
       url: 'https://plain.example.org/page',
       title: 'Test page',
@@ -34,7 +35,7 @@ describe('scan behaviour', () => {
   it('never modifies the document', () => {
     const doc = parseHtml(WIKI_LIKE);
     const before = doc.documentElement.outerHTML;
-    const report = scanDocument(doc);
+    const report = scanDocument(doc, { siteOf: siteByPublicSuffix });
     expect(report.claims.length).toBeGreaterThan(0);
     expect(doc.documentElement.outerHTML).toBe(before);
   });
@@ -49,10 +50,11 @@ describe('scan behaviour', () => {
       .map((n) => `<li><a href="https://example.org/ref-${n}">Reference ${n}</a></li>`)
       .join('')}</ol>`;
     const html = page(paragraphs + refs);
-    const whole = toJsonReport(scanDocument(parseHtml(html)));
+    const whole = toJsonReport(scanDocument(parseHtml(html), { siteOf: siteByPublicSuffix }));
     let yields = 0;
     const sliced = toJsonReport(
       await scanDocumentInSlices(parseHtml(html), {
+        siteOf: siteByPublicSuffix,
         sliceMs: 1,
         yieldToHost: async () => {
           yields++;

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import type { Claim, TextSpan } from '../../../src/core';
+import type { Claim, JsonClaim, TextSpan } from '../../../src/core';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
 const { inDocumentOrder, liveClaim, rangesForClaim, setHighlight } = await import(
@@ -13,6 +13,11 @@ function spanOf(node: Text, start = 0, end = node.data.length): TextSpan {
 
 function claimOf(spans: TextSpan[]): Claim {
   return { id: 'c1', text: '', markers: [], sourceIds: [], spans };
+}
+
+/** The claim as the card shows it (the report's JSON form). */
+function shownOf(id: string): JsonClaim {
+  return { id, text: '', markers: [], sources: [] };
 }
 
 describe('claim ranges', () => {
@@ -34,7 +39,7 @@ describe('claim ranges', () => {
     expect((side as HTMLElement).textContent).toBe('63 years ago');
     const ranges = rangesForClaim(document, claimOf([spanOf(t1 as Text), spanOf(t3 as Text)]));
     expect(ranges?.map((r) => r.toString())).toEqual(['Ted Nelson coined it', ' in 1963.']);
-    const live = liveClaim(document, claimOf([spanOf(t1 as Text), spanOf(t3 as Text)]), 0);
+    const live = liveClaim(document, claimOf([spanOf(t1 as Text), spanOf(t3 as Text)]), 0, shownOf('c1'));
     expect(live?.extent.toString()).toBe('Ted Nelson coined it63 years ago in 1963.');
   });
 
@@ -44,7 +49,7 @@ describe('claim ranges', () => {
     const claim = claimOf([spanOf(text)]);
     text.remove();
     expect(rangesForClaim(document, claim)).toBeNull();
-    expect(liveClaim(document, claim, 0)).toBeNull();
+    expect(liveClaim(document, claim, 0, shownOf('c1'))).toBeNull();
   });
 });
 
@@ -80,7 +85,7 @@ describe('claim order', () => {
     document.body.innerHTML = '<p id="a">First [1].</p><p id="b">Second [2].</p><p id="c">Third [3].</p>';
     const claims = ['a', 'b', 'c'].map((id, i) => {
       const text = (document.getElementById(id) as HTMLElement).firstChild as Text;
-      return liveClaim(document, { ...claimOf([spanOf(text)]), id: `c${i + 1}` }, 0);
+      return liveClaim(document, { ...claimOf([spanOf(text)]), id: `c${i + 1}` }, 0, shownOf(`c${i + 1}`));
     });
     const live = [claims[0], claims[2], claims[1]].filter((l) => l !== null && l !== undefined);
     let yields = 0;

@@ -4,23 +4,42 @@ type Listener = (message: unknown, sender: object) => Promise<unknown> | undefin
 const listeners: Listener[] = [];
 const sent: unknown[] = [];
 
-vi.mock('webextension-polyfill', () => ({
-  default: {
-    runtime: {
-      id: 'citelens-id',
-      getURL: (path: string) => `chrome-extension://citelens-id/${path}`,
-      onMessage: {
-        addListener: (l: Listener) => listeners.push(l),
-        removeListener: (l: Listener) => listeners.splice(listeners.indexOf(l), 1),
-      },
-      sendMessage: async (m: unknown) => {
-        sent.push(m);
-        return { ok: true };
-      },
+// The extension API as Chrome gives it, without the polyfill (src/shared/browser-differences.ts `extensionApi`).
+vi.stubGlobal('chrome', {
+  runtime: {
+    id: 'citelens-id',
+    getURL: (path: string) => `chrome-extension://citelens-id/${path}`,
+    onMessage: {
+      addListener: (l: ChromeListener) => listeners.push(asked(l)),
+      removeListener: () => listeners.pop(),
     },
-    tabs: { sendMessage: async (_tab: number, m: unknown) => m },
+    sendMessage: async (m: unknown) => {
+      sent.push(m);
+      return { ok: true };
+    },
   },
-}));
+  tabs: { sendMessage: async (_tab: number, m: unknown) => m },
+});
+
+type ChromeListener = (message: unknown, sender: object, sendResponse: (answer: unknown) => void) => unknown;
+
+/**
+ * A Chrome listener as a sender hears it: its answer through `sendResponse` after `return true`, a refusal (the
+ * polyfill's shape) as a rejection, and undefined when it does not answer.
+ */
+function asked(l: ChromeListener): Listener {
+  return (message, sender) => {
+    let reply: (answer: unknown) => void = () => {};
+    const answered = new Promise((resolve, reject) => {
+      reply = (answer) => {
+        const refusal = answer as { __mozWebExtensionPolyfillReject__?: boolean; message?: string } | null;
+        if (refusal?.__mozWebExtensionPolyfillReject__) reject(new Error(refusal.message));
+        else resolve(answer);
+      };
+    });
+    return l(message, sender, reply) === true ? answered : undefined;
+  };
+}
 
 const { ALLOWED_SENDERS, acceptedSender, handleMessages, senderContext, sendMessage } = await import(
   '../../../src/shared/messages'

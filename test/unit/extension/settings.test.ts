@@ -3,26 +3,24 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 /** storage.sync as Chrome keeps it: each item's key and JSON within 8192 bytes, 102400 bytes in all. */
 const sync = new Map<string, unknown>();
 const size = (key: string, value: unknown) => new TextEncoder().encode(key + JSON.stringify(value)).length;
-vi.mock('webextension-polyfill', () => ({
-  default: {
-    storage: {
-      sync: {
-        get: async () => Object.fromEntries(structuredClone([...sync])),
-        set: async (items: Record<string, unknown>) => {
-          for (const [k, v] of Object.entries(items))
-            if (size(k, v) > 8192) throw new Error('QUOTA_BYTES_PER_ITEM quota exceeded');
-          const after = new Map([...sync, ...Object.entries(structuredClone(items))]);
-          if ([...after].reduce((n, [k, v]) => n + size(k, v), 0) > 102_400)
-            throw new Error('QUOTA_BYTES quota exceeded');
-          for (const [k, v] of Object.entries(structuredClone(items))) sync.set(k, v);
-        },
-        remove: async (keys: string[]) => {
-          for (const k of keys) sync.delete(k);
-        },
+vi.stubGlobal('chrome', {
+  storage: {
+    sync: {
+      get: async () => Object.fromEntries(structuredClone([...sync])),
+      set: async (items: Record<string, unknown>) => {
+        for (const [k, v] of Object.entries(items))
+          if (size(k, v) > 8192) throw new Error('QUOTA_BYTES_PER_ITEM quota exceeded');
+        const after = new Map([...sync, ...Object.entries(structuredClone(items))]);
+        if ([...after].reduce((n, [k, v]) => n + size(k, v), 0) > 102_400)
+          throw new Error('QUOTA_BYTES quota exceeded');
+        for (const [k, v] of Object.entries(structuredClone(items))) sync.set(k, v);
+      },
+      remove: async (keys: string[]) => {
+        for (const k of keys) sync.delete(k);
       },
     },
   },
-}));
+});
 
 const {
   activityFor,

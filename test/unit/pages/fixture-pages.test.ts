@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../src/cli/load-page';
 import { scanDocument, toJsonReport } from '../../../src/core/index';
+import { siteByPublicSuffix } from '../../../src/core/links/public-suffix';
 import { loadFixturePages } from '../../support/fixture-pages';
 import { scoreLinked } from '../../support/linked-metrics';
 import { markerReport, ratio, scorePage } from '../../support/page-metrics';
@@ -27,7 +28,7 @@ describe('fixture pages', () => {
 
   for (const page of pages) {
     it(page.name, () => {
-      const report = toJsonReport(scanDocument(parseHtml(page.html)));
+      const report = toJsonReport(scanDocument(parseHtml(page.html), { siteOf: siteByPublicSuffix }));
       const score = scorePage(report, page.expected);
       totals.matched += score.markers.matched;
       totals.detected += score.markers.detected;
@@ -52,7 +53,7 @@ describe('fixture pages', () => {
   // before linked claims: the whole report equals the one with links off.
   for (const page of pages.filter((p) => /^(?:wp-|parsoid-|fx-wikipedia|seed-)/.test(p.name))) {
     it(`${page.name} gives what it gave before linked claims`, () => {
-      const withLinks = toJsonReport(scanDocument(parseHtml(page.html)));
+      const withLinks = toJsonReport(scanDocument(parseHtml(page.html), { siteOf: siteByPublicSuffix }));
       const without = toJsonReport(scanDocument(parseHtml(page.html), { links: false }));
       expect(withLinks).toEqual(without);
     });
@@ -76,7 +77,10 @@ describe('linked claims on the news pages', () => {
 
   for (const page of news) {
     it(page.name, () => {
-      const score = scoreLinked(toJsonReport(scanDocument(parseHtml(page.html))), page.expected);
+      const score = scoreLinked(
+        toJsonReport(scanDocument(parseHtml(page.html), { siteOf: siteByPublicSuffix })),
+        page.expected,
+      );
       linked.right += score.claims.right;
       linked.expected += score.claims.expected;
       linked.detected += score.claims.detected;

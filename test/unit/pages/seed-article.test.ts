@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../src/cli/load-page';
 import { scanDocument, toJsonReport } from '../../../src/core/index';
+import { siteByPublicSuffix } from '../../../src/core/links/public-suffix';
 import { FIXTURE_PAGES_DIR } from '../../support/fixture-pages';
 
 const html = readFileSync(join(FIXTURE_PAGES_DIR, 'seed-article', 'source.html'), 'utf8');
 
 describe('the seed article', () => {
-  const report = toJsonReport(scanDocument(parseHtml(html)));
+  const report = toJsonReport(scanDocument(parseHtml(html), { siteOf: siteByPublicSuffix }));
 
   it('has exactly the 41 cited sentences', () => {
     expect(report.claims).toHaveLength(41);
