@@ -94,8 +94,7 @@ function isMarkerSizedLink(link: Element): boolean {
  * Markers that name their note instead of linking to it (src/core/markers/named-notes.ts): a marker-sized button,
  * link or span with `aria-controls`/`aria-describedby`/`popovertarget`/`onclick`, a `<details>` whose summary is one.
  */
-const NOTE_TRIGGERS =
-  'details, button, a:not([href]), a[href^="javascript:"], [aria-controls], [aria-describedby], [popovertarget], [onclick]';
+const NOTE_TRIGGERS = 'details, [aria-controls], [aria-describedby], [popovertarget], [onclick]';
 
 function isNoteTrigger(el: Element): boolean {
   if (el.localName === 'details') {

@@ -14,7 +14,13 @@ import type { TargetIndex } from './target-index';
  */
 
 /** ARIA and HTML attributes that name another element by id (a space-separated list). */
-const ID_LIST_ATTRIBUTES = ['aria-controls', 'aria-describedby', 'aria-details', 'aria-owns', 'popovertarget'];
+const ID_LIST_ATTRIBUTES = [
+  'aria-controls',
+  'aria-describedby',
+  'aria-details',
+  'aria-owns',
+  'popovertarget',
+];
 /** Attributes whose value is the note itself, not the name of its element (tooltip libraries, Bootstrap). */
 const TEXT_ATTRIBUTES = [
   'data-tippy-content',
@@ -32,7 +38,8 @@ const TEXT_ATTRIBUTES = [
 const NOTE_BOX_CLASS =
   /(?:tooltip|popover|popup|tippy|footnote|fn-?(?:content|body|text)|note|hint|reveal|collaps|hidden|balloon)/i;
 /** Markup on the marker that says "this is a footnote": as for links (element-markers.ts), plus tooltip triggers. */
-const DECLARED_MARKER_CLASS = /(?:footnote|fnref|noteref|note-ref|fn-ref|endnote|citation|cite|ref|fn\b|note)/i;
+const DECLARED_MARKER_CLASS =
+  /(?:footnote|fnref|noteref|note-ref|fn-ref|endnote|citation|cite|ref|fn\b|note)/i;
 
 /** Shortest note text worth a source: a title attribute of "1" or "Note" is only a label. */
 const MIN_NOTE_TEXT = 12;
@@ -120,9 +127,9 @@ function inSuperscript(el: Element): boolean {
   return false;
 }
 
-/** Whether the marker's markup or look says "note": superscript, brackets, footnote-like class, a button. */
+/** Whether the marker's markup or look says "note": superscript, brackets, footnote-like class. */
 function looksLikeNoteMarker(el: Element, text: string): boolean {
-  if (inSuperscript(el) || /^[[(［〔].*[\])］〕]$/.test(text) || tagOf(el) === 'button') return true;
+  if (inSuperscript(el) || /^[[(［〔].*[\])］〕]$/.test(text)) return true;
   for (let cur: Element | null = el, depth = 0; cur && depth < 2; depth++, cur = cur.parentElement) {
     if (DECLARED_MARKER_CLASS.test(`${cur.getAttribute('class') ?? ''} ${cur.getAttribute('id') ?? ''}`))
       return true;
@@ -198,12 +205,16 @@ export function namedNoteMarker(el: Element, targets: TargetIndex): MarkerCandid
   if (tag === 'details') return detailsMarker(el);
   const text = ownLabelText(el);
   const parsed = markerLabel(text);
-  if (!parsed || !looksLikeNoteMarker(el, text)) return null;
+  if (!parsed) return null;
+  const looksLikeNote = looksLikeNoteMarker(el, text);
   const named = namedNote(el, targets);
+  // A note in the marker's own block is an inline note (a popover, a hidden span toggled by a button): left out of
+  // the claim. A note elsewhere is an entry of a list, as a link's target is.
+  const inline =
+    !!named && (blockOf(named.element) === blockOf(el) || !!el.parentElement?.contains(named.element));
+  // A plain button with a number (a vote count, a pager) is a marker only when what it opens is a note beside it.
+  if (!looksLikeNote && !(named && inline && tagOf(el) === 'button' && isNoteBox(named.element))) return null;
   if (named) {
-    // A note in the marker's own block is an inline note (a popover, a hidden span toggled by a button): left out of
-    // the claim. A note elsewhere is an entry of a list, as a link's target is.
-    const inline = blockOf(named.element) === blockOf(el) || el.parentElement?.contains(named.element);
     return candidate(el, parsed, {
       shape: inline ? 'inline-note' : 'footnote-link',
       target: named.id,
@@ -212,11 +223,23 @@ export function namedNoteMarker(el: Element, targets: TargetIndex): MarkerCandid
     });
   }
   const inner = Array.from(el.children).find(isNoteBox);
-  if (inner) return candidate(el, parsed, { shape: 'inline-note', target: null, targetElement: null, noteElement: inner });
+  if (inner)
+    return candidate(el, parsed, {
+      shape: 'inline-note',
+      target: null,
+      targetElement: null,
+      noteElement: inner,
+    });
   const next = nextElementAfter(el);
   if (next && isNoteBox(next))
-    return candidate(el, parsed, { shape: 'inline-note', target: null, targetElement: null, noteElement: next });
-  const written = attributeNote(el, text) ?? (el.parentElement ? attributeNote(el.parentElement, text) : null);
+    return candidate(el, parsed, {
+      shape: 'inline-note',
+      target: null,
+      targetElement: null,
+      noteElement: next,
+    });
+  const written =
+    attributeNote(el, text) ?? (el.parentElement ? attributeNote(el.parentElement, text) : null);
   if (written)
     return candidate(el, parsed, {
       shape: 'inline-note',
