@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import {
   computeFeatures,
   FEATURE_NAMES,
+  type FeatureName,
   type Features,
   featureVector,
   NOT_FOUND_FEATURES,
@@ -191,7 +192,8 @@ function expectedF1Cut(scores: number[]): number {
   });
 }
 
-const rowsOf = (es: Example[], names: readonly string[]) => es.map((e) => featureVector(e.features, names));
+const rowsOf = (es: Example[], names: readonly FeatureName[]) =>
+  es.map((e) => featureVector(e.features, names));
 
 interface FittedJudge {
   judge: JudgeModel;

@@ -129,7 +129,15 @@ export function computeFeatures(e: Evidence): Features {
   };
 }
 
-/** The features in the order a model lists them (all of them by default). */
-export function featureVector(f: Features, names: readonly string[] = FEATURE_NAMES): number[] {
-  return names.map((n) => f[n as FeatureName] ?? 0);
+const KNOWN = new Set<string>(FEATURE_NAMES);
+
+/**
+ * The features in the order a model lists them (all of them by default). A name the judge does not measure
+ * throws: a model loaded from elsewhere, or one fitted before a feature was renamed, must not silently read 0.
+ */
+export function featureVector(f: Features, names: readonly FeatureName[] = FEATURE_NAMES): number[] {
+  return names.map((n) => {
+    if (!KNOWN.has(n)) throw new Error(`unknown judge feature: ${String(n)}`);
+    return f[n];
+  });
 }
