@@ -23,6 +23,7 @@ export const FEATURE_NAMES = [
   'bigramsTop', // share of the claim's adjacent content-word pairs found near each other in one top passage
   'negationConflict', // the best passage negates what the claim affirms, or the reverse
   'claimLength', // log(1 + distinct content terms): long claims say more that must all be backed
+  'pageLength', // log(1 + sentences on the page): a whole web page and a short quoted extract read differently
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
@@ -126,6 +127,7 @@ export function computeFeatures(e: Evidence): Features {
     bigramsTop: bigramShare(claim, texts),
     negationConflict: negationConflict(claim, index, picks[0]) ? 1 : 0,
     claimLength: Math.log1p(claim.terms.length),
+    pageLength: Math.log1p(index.sentences.length),
   };
 }
 

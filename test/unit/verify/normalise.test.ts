@@ -131,6 +131,7 @@ describe('decide', () => {
     bigramsTop: 0,
     negationConflict: 0,
     claimLength: 2,
+    pageLength: 3,
   };
   const judge = (support: number, notFound: number): JudgeModel => ({
     model: flat(support, ['shareBest']),
