@@ -13,6 +13,8 @@ export interface ReferenceEntry {
   shownLabel: string | null;
   /** The list or container it belongs to, to find the entries nothing cites. */
   list: Element | null;
+  /** The note's text when the page writes it in an attribute (a `title` tooltip) rather than in `parts`. */
+  noteText?: string;
 }
 
 const ENTRY_BLOCKS = new Set([

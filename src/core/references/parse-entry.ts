@@ -1,6 +1,7 @@
 import { isBackReference } from '../dom/backlinks';
 import { foldWhitespace, isElement, isText, nextInOrder, tagOf } from '../dom/node-kinds';
 import { isSkippedSubtree } from '../dom/skip';
+import { isNoopScriptHref } from '../markers/named-notes';
 import type { TargetIndex } from '../markers/target-index';
 import { absoluteHttpUrl, isArchiveUrl, isUnsafeHref, siteOf } from '../url';
 import type { ReferenceEntry } from './entries';
@@ -72,6 +73,8 @@ function linksOf(
     for (const a of anchors) {
       if (isBackReference(a)) continue;
       const href = a.getAttribute('href') ?? '';
+      // `javascript:;` is a button written as a link (a backlink, a toggle): no address, nothing to warn about.
+      if (isNoopScriptHref(href) || !href.trim()) continue;
       if (isUnsafeHref(href)) {
         unsafe.push(href.trim());
         continue;
@@ -160,8 +163,11 @@ function firstClause(text: string): string {
  */
 export function parseEntry(entry: ReferenceEntry, base: string | null, targets: TargetIndex): ParsedEntry {
   const unsafeLinks: string[] = [];
-  const text = withoutLabel(entryText(entry.parts), entry.shownLabel);
-  const { external, fragments } = linksOf(entry.parts, base, unsafeLinks);
+  const text = entry.noteText ?? withoutLabel(entryText(entry.parts), entry.shownLabel);
+  // A note written in an attribute has no links of its own; the marker's are not the note's.
+  const { external, fragments } = entry.noteText
+    ? { external: [], fragments: [] }
+    : linksOf(entry.parts, base, unsafeLinks);
   const elements = entry.parts.filter(isElement);
   let link = primaryLink(external, base);
   let citeRoot: Element | null =
