@@ -157,6 +157,14 @@ function firstClause(text: string): string {
   return clause.length > 160 ? `${clause.slice(0, 157).trimEnd()}…` : clause;
 }
 
+/** The reference a sub-reference belongs to: the item of the list around the sub-reference's own list. */
+function mainReferenceOf(el: Element | undefined): Element | null {
+  if (!el || tagOf(el) !== 'li') return null;
+  const list = el.parentElement;
+  const main = list?.parentElement?.closest('li') ?? null;
+  return main && list && /^(?:ol|ul)$/.test(tagOf(list)) ? main : null;
+}
+
 /**
  * Reads one reference entry into a source: the primary link, the title and publisher as a reader would name them,
  * the full text. A short-form note ("Smith 2020, p. 5") that links to a full citation on the page takes its link.
@@ -182,6 +190,15 @@ export function parseEntry(entry: ReferenceEntry, base: string | null, targets: 
         citeRoot = tagOf(target) === 'cite' ? target : (target.querySelector('cite') ?? citeRoot);
         break;
       }
+    }
+  }
+  if (!link) {
+    // A MediaWiki sub-reference ("p. 5" under its main reference, [1.1]) cites the main reference's work.
+    const main = mainReferenceOf(elements[0]);
+    if (main) {
+      const own = linksOf([main], base, []).external.filter((l) => l.element?.closest('li') === main);
+      link = primaryLink(own, base);
+      if (link) citeRoot = main.querySelector('cite') ?? citeRoot;
     }
   }
   if (!link) {
