@@ -62,6 +62,8 @@ export function* findingsInSteps(input: FindingInputs): Generator<void, Finding[
 
   if (claims.length >= CONCENTRATION_MIN_CLAIMS) {
     for (const s of sources) {
+      // An explanatory note is no source for a claim to rest on.
+      if (s.kind === 'note') continue;
       const share = s.claimIds.length / claims.length;
       if (share >= CONCENTRATION_SHARE) {
         findings.push({
@@ -96,7 +98,8 @@ export function* findingsInSteps(input: FindingInputs): Generator<void, Finding[
   }
 
   yield;
-  const linkless = sources.filter((s) => !s.url && s.claimIds.length > 0);
+  // An explanatory note has nothing to check online: it is no missing link.
+  const linkless = sources.filter((s) => !s.url && s.claimIds.length > 0 && s.kind !== 'note');
   if (linkless.length) {
     findings.push({
       kind: 'source-without-link',

@@ -9,6 +9,7 @@ import { TargetIndex } from './markers/target-index';
 import { HintWalk } from './page-hints';
 import { declaredUrl, linkBase, pageLanguage, pageTitle, pageUrl } from './page-info';
 import type { ReferenceEntry } from './references/entries';
+import { isExplanatoryNote } from './references/note-kind';
 import { parseEntry } from './references/parse-entry';
 import { resolveMarkers } from './references/resolve';
 import { sortByKey } from './sort';
@@ -109,7 +110,7 @@ function* markerScanSteps(doc: Document, options: ScanOptions): Generator<void, 
     const parsed = parseEntry(entry, base, targets);
     const source: Source = {
       id: `s${sources.length + 1}`,
-      kind: 'reference',
+      kind: isExplanatoryNote(entry, parsed.text, parsed.url) ? 'note' : 'reference',
       label: citedAs.get(entry) ?? entry.shownLabel ?? '',
       title: parsed.title,
       publisher: parsed.publisher,

@@ -63,8 +63,11 @@ export interface ClaimLink {
   text: string;
 }
 
-/** `reference`: an entry of a reference list that markers point to; `linked`: a page the prose links to. */
-export type SourceKind = 'reference' | 'linked';
+/**
+ * `reference`: an entry of a reference list that markers point to; `linked`: a page the prose links to; `note`: an
+ * explanatory footnote (no link, nothing of a bibliographic reference): shown as a note, not counted as a source.
+ */
+export type SourceKind = 'reference' | 'linked' | 'note';
 
 export interface Source {
   id: string;
