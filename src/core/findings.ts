@@ -11,6 +11,8 @@ export interface FindingInputs {
   sources: Source[];
   /** Markers whose reference is missing, with the claim they belong to. */
   dangling: { label: string; claimId: string | null }[];
+  /** Citation markers whose reference list is not on the page at all (loaded later or never), with their claim. */
+  notOnPage?: { label: string; claimId: string | null }[];
   unsafeLinks: { sourceId: string; href: string }[];
   citationNeeded: string[];
 }
@@ -46,6 +48,16 @@ export function* findingsInSteps(input: FindingInputs): Generator<void, Finding[
       kind: 'dangling-marker',
       message: `${shown.length === 1 ? 'Marker' : 'Markers'} ${shown.join(', ')} point${shown.length === 1 ? 's' : ''} to no reference on this page.`,
       claimIds: [...new Set(input.dangling.map((d) => d.claimId).filter((id): id is string => !!id))],
+      sourceIds: [],
+    });
+  }
+
+  if (input.notOnPage?.length) {
+    const shown = [...new Set(input.notOnPage.map((d) => `[${d.label}]`))];
+    findings.push({
+      kind: 'reference-not-on-page',
+      message: `The reference list that ${shown.length === 1 ? 'marker' : 'markers'} ${shown.join(', ')} ${shown.length === 1 ? 'points' : 'point'} to is not on this page (it may load later): ${shown.length === 1 ? 'its source is' : 'their sources are'} not known yet.`,
+      claimIds: [...new Set(input.notOnPage.map((d) => d.claimId).filter((id): id is string => !!id))],
       sourceIds: [],
     });
   }

@@ -139,7 +139,11 @@ function* markerScanSteps(doc: Document, options: ScanOptions): Generator<void, 
         if (!source.label)
           source.label =
             candidate.keys.length === entries.length ? (candidate.keys[k] ?? '') : candidate.label;
-      } else dangling.push({ label: candidate.keys[k] ?? candidate.label, marker });
+      } else {
+        dangling.push({ label: candidate.keys[k] ?? candidate.label, marker });
+        if (candidate.shape === 'footnote-link' && candidate.target && !candidate.externalReference)
+          marker.unresolved = true;
+      }
     });
     placed.push({ marker, sourceIds: ids, anchor: candidate.span?.start.node ?? candidate.anchor });
   }
@@ -174,10 +178,20 @@ function* markerScanSteps(doc: Document, options: ScanOptions): Generator<void, 
   const claimOfMarker = new Map<CitationMarker, Claim>();
   for (const claim of claims) for (const m of claim.markers) claimOfMarker.set(m, claim);
   yield;
+  // A page whose link markers all point to notes it lacks has no reference list here (yet): one finding says so.
+  const listAbsent =
+    dangling.length > 0 &&
+    resolution.markers.every(
+      ({ candidate, entries }) =>
+        candidate.shape !== 'footnote-link' || (!!candidate.declared && entries.every((e) => !e)),
+    ) &&
+    dangling.every((d) => d.marker.unresolved);
+  const missing = dangling.map((d) => ({ label: d.label, claimId: claimOfMarker.get(d.marker)?.id ?? null }));
   const findings = yield* findingsInSteps({
     claims,
     sources,
-    dangling: dangling.map((d) => ({ label: d.label, claimId: claimOfMarker.get(d.marker)?.id ?? null })),
+    dangling: listAbsent ? [] : missing,
+    notOnPage: listAbsent ? missing : [],
     unsafeLinks,
     citationNeeded: flagged.map((f) => f.text),
   });

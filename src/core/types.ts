@@ -39,6 +39,11 @@ export interface CitationMarker {
    * of its own (a sidenote number drawn by a CSS counter).
    */
   span: TextSpan | null;
+  /**
+   * A link marker whose note is not on the page (yet): `fillLateReferences` (references/late.ts) resolves it when
+   * the page gains it. Absent once resolved.
+   */
+  unresolved?: true;
 }
 
 export interface Claim {
@@ -85,6 +90,9 @@ export interface Source {
 
 export type FindingKind =
   | 'dangling-marker'
+  // Markers that are unmistakably citations (`cite_note`, `doc-noteref`, footnote links) on a page whose reference
+  // list is not there (loaded later, collapsed): claims without sources yet.
+  | 'reference-not-on-page'
   | 'uncited-source'
   | 'source-concentration'
   | 'duplicate-source'

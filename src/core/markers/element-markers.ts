@@ -88,6 +88,19 @@ function sameDocumentFragment(link: Element, targets: TargetIndex): string | nul
   return fragment;
 }
 
+/**
+ * A declared citation link written with the page's own path (`./Dog#cite_note-1`, Wikipedia's mobile and Parsoid
+ * HTML) whose note is not on the page: its reference list loads later. It is a marker all the same.
+ */
+function notYetLoadedNote(link: Element): string | null {
+  const href = link.getAttribute('href') ?? '';
+  const hash = href.indexOf('#');
+  if (hash <= 0 || /^\s*(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(href)) return null;
+  const fragment = href.slice(hash + 1);
+  if (!/^(?:cite_note|fn|footnote|endnote|note)[-_:]?\w/i.test(fragment)) return null;
+  return isDeclaredReference(link) ? fragment : null;
+}
+
 /** Where a link marker stands: its wrapper box and its text, widened over brackets around it. */
 function markerPlace(link: Element): { box: Element; span: TextSpan; bracketed: boolean } | null {
   const box = markerBox(link);
@@ -145,7 +158,7 @@ function groupNoteLabel(link: Element, fragment: string, text: string): ParsedLa
 
 /** A footnote link: `<a href="#fn1">1</a>` in any of its generators' dresses. */
 export function linkMarker(link: Element, targets: TargetIndex): MarkerCandidate | null {
-  const fragment = sameDocumentFragment(link, targets);
+  const fragment = sameDocumentFragment(link, targets) ?? notYetLoadedNote(link);
   if (!fragment) return bibliographyLinkMarker(link);
   const rawText = foldWhitespace(link.textContent ?? '');
   if (!rawText) return null;
