@@ -8,12 +8,14 @@ import { CandidateWalker } from './markers/find-candidates';
 import { TargetIndex } from './markers/target-index';
 import { HintWalk } from './page-hints';
 import { declaredUrl, linkBase, pageLanguage, pageTitle, pageUrl } from './page-info';
+import { bundledWorks } from './references/bundles';
 import type { ReferenceEntry } from './references/entries';
 import { isExplanatoryNote } from './references/note-kind';
 import { parseEntry } from './references/parse-entry';
 import { resolveMarkers } from './references/resolve';
 import { sortByKey } from './sort';
 import type { CitationMarker, Claim, PageReport, Source } from './types';
+import { siteOf } from './url';
 
 export interface ScanOptions {
   /**
@@ -90,6 +92,8 @@ function* markerScanSteps(doc: Document, options: ScanOptions): Generator<void, 
   const base = linkBase(doc, url);
   const sources: Source[] = [];
   const sourceOf = new Map<ReferenceEntry, Source>();
+  /** The further works of a note that cites several, each a source of its own. */
+  const worksOf = new Map<ReferenceEntry, Source[]>();
   const unsafeLinks: { sourceId: string; href: string }[] = [];
   // A source is labelled as its first marker shows it ("a" for a Wikipedia note whose list numbers it 1).
   const citedAs = new Map<ReferenceEntry, string>();
@@ -121,6 +125,23 @@ function* markerScanSteps(doc: Document, options: ScanOptions): Generator<void, 
     sources.push(source);
     sourceOf.set(entry, source);
     for (const href of parsed.unsafeLinks) unsafeLinks.push({ sourceId: source.id, href });
+    const more: Source[] = [];
+    for (const work of bundledWorks(entry, base, parsed.url)) {
+      const part: Source = {
+        id: `s${sources.length + 1}`,
+        kind: 'reference',
+        label: source.label,
+        title: work.title,
+        publisher: siteOf(work.url),
+        url: work.url,
+        text: parsed.text,
+        claimIds: [],
+        partOf: source.id,
+      };
+      sources.push(part);
+      more.push(part);
+    }
+    if (more.length) worksOf.set(entry, more);
   }
   yield;
 
@@ -135,6 +156,7 @@ function* markerScanSteps(doc: Document, options: ScanOptions): Generator<void, 
       const source = entry ? sourceOf.get(entry) : undefined;
       if (source) {
         ids.push(source.id);
+        for (const work of (entry && worksOf.get(entry)) ?? []) ids.push(work.id);
         // A source whose list gives it no label takes the label its markers use.
         if (!source.label)
           source.label =
@@ -155,7 +177,9 @@ function* markerScanSteps(doc: Document, options: ScanOptions): Generator<void, 
       flag: flag.flag ?? 'mask',
     });
   }
+  const byId = new Map(sources.map((s) => [s.id, s]));
   sources.forEach((s, i) => {
+    if (s.partOf) s.label = byId.get(s.partOf)?.label ?? s.label;
     if (!s.label) s.label = String(i + 1);
   });
   yield;

@@ -86,6 +86,11 @@ export interface Source {
   /** The entry's full text, whitespace folded; a linked source's link text where first linked. */
   text: string;
   claimIds: string[];
+  /**
+   * For one of several works a single note cites ("See A; B; C", a Wikipedia bundled citation): the id of the note's
+   * own source (its first work). Each work is a source of the claims that cite the note.
+   */
+  partOf?: string;
 }
 
 export type FindingKind =
@@ -139,6 +144,8 @@ export interface JsonSource {
   publisher: string | null;
   url: string | null;
   claims: string[];
+  /** One of several works a note cites: the id of the note's own source. */
+  partOf?: string;
 }
 export interface JsonFinding {
   kind: FindingKind;

@@ -2,6 +2,8 @@ import { findingsFor } from '../findings';
 import { TargetIndex } from '../markers/target-index';
 import { linkBase } from '../page-info';
 import type { Finding, FindingKind, PageReport, Source } from '../types';
+import { siteOf } from '../url';
+import { bundledWorks } from './bundles';
 import { entryForTarget, type ReferenceEntry } from './entries';
 import { isExplanatoryNote } from './note-kind';
 import { parseEntry } from './parse-entry';
@@ -53,9 +55,26 @@ export function fillLateReferences(report: PageReport, doc: Document): number {
         };
         report.sources.push(source);
         byEntry.set(key, source);
+        const main = source;
+        for (const work of bundledWorks(entry, base, parsed.url)) {
+          report.sources.push({
+            id: `s${report.sources.length + 1}`,
+            kind: 'reference',
+            label: main.label,
+            title: work.title,
+            publisher: siteOf(work.url),
+            url: work.url,
+            text: parsed.text,
+            claimIds: [],
+            partOf: main.id,
+          });
+        }
       }
-      if (!claim.sourceIds.includes(source.id)) claim.sourceIds.push(source.id);
-      if (!source.claimIds.includes(claim.id)) source.claimIds.push(claim.id);
+      const works = report.sources.filter((s) => s === source || s.partOf === source?.id);
+      for (const s of works) {
+        if (!claim.sourceIds.includes(s.id)) claim.sourceIds.push(s.id);
+        if (!s.claimIds.includes(claim.id)) s.claimIds.push(claim.id);
+      }
       delete marker.unresolved;
       resolved++;
     }

@@ -53,13 +53,13 @@ function withoutLabel(text: string, label: string | null): string {
 
 const WIKI_INTERNAL = /\/wiki\/|[?&]title=|Special:BookSources/;
 
-interface LinkChoice {
+export interface LinkChoice {
   url: string;
   text: string;
   element: Element | null;
 }
 
-function linksOf(
+export function linksOf(
   parts: Node[],
   base: string | null,
   unsafe: string[],
@@ -94,7 +94,7 @@ function linksOf(
 
 /** The link a reader clicks to open the cited work: off-site before same-site, the original before an archive copy. */
 /** Catalogue look-ups (an ISSN, an OCLC number, an arXiv subject listing): they find a shelf, not the cited work. */
-const CATALOGUE =
+export const CATALOGUE =
   /(?:^|\.)worldcat\.org\/(?:issn|oclc|search)|isbnsearch\.org|Special:BookSources|search\.worldcat|arxiv\.org\/(?:archive|list)\//i;
 /** Identifier resolvers, in the order a reader would rather follow them when the work's own link is missing. */
 const IDENTIFIERS: [RegExp, number][] = [
@@ -106,9 +106,9 @@ const IDENTIFIERS: [RegExp, number][] = [
   ],
 ];
 /** A link whose text is an identifier ("10.1038/nature04338", "2005Natur.438..803L") rather than a title. */
-const IDENTIFIER_TEXT = /^(?:[\w.:/()-]*\d[\w.:/()-]*|PMC\d+|PMID:?\s*\d+)$/i;
+export const IDENTIFIER_TEXT = /^(?:[\w.:/()-]*\d[\w.:/()-]*|PMC\d+|PMID:?\s*\d+)$/i;
 
-function primaryLink(links: LinkChoice[], base: string | null): LinkChoice | null {
+export function primaryLink(links: LinkChoice[], base: string | null): LinkChoice | null {
   const pageHost = base ? siteOf(base) : null;
   const ranked = links.filter((l) => !CATALOGUE.test(l.url)).sort((a, b) => rank(a) - rank(b));
   return ranked[0] ?? null;
@@ -142,7 +142,7 @@ function dashFields(text: string): { publisher: string | null; title: string } |
 }
 
 /** Title and work of a Wikipedia-style `cite.citation`: the quoted title, then the italic work. */
-function citeFields(cite: Element): { title: string | null; publisher: string | null } {
+export function citeFields(cite: Element): { title: string | null; publisher: string | null } {
   const text = foldWhitespace(cite.textContent ?? '');
   const quoted = QUOTED.exec(text)?.[1] ?? null;
   const italics = Array.from(cite.querySelectorAll('i, cite i')).map((i) =>
