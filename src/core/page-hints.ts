@@ -95,6 +95,8 @@ function isMarkerSizedLink(link: Element): boolean {
  * link or span with `aria-controls`/`aria-describedby`/`popovertarget`/`onclick`, a `<details>` whose summary is one.
  */
 const NOTE_TRIGGERS = 'details, [aria-controls], [aria-describedby], [popovertarget], [onclick]';
+/** Boxes that hold a note's text beside its marker: tooltips, popovers, footnote spans (the walk's hint too). */
+const NOTE_BOXES = '[role="tooltip"], [popover], [class*="footnote"], [class*="tooltip"], [class~="fn"]';
 
 function isNoteTrigger(el: Element): boolean {
   if (el.localName === 'details') {
@@ -171,6 +173,7 @@ export class HintWalk {
       if (node.nodeType === 1) {
         const el = node as Element;
         if (this.markers && el.matches(NOTE_TRIGGERS) && isNoteTrigger(el)) return true;
+        if (this.markers && el.matches(NOTE_BOXES)) return true;
         if (NOT_PROSE.has(el.localName)) skipChildren = true;
         else if (this.elementHint(el)) return true;
       } else if (
@@ -251,7 +254,7 @@ function proseTextPieces(root: Element): string[] {
  */
 export function quickTest(root: Element, options: HintWalkOptions = {}): boolean {
   if (options.markers ?? true) {
-    if (root.querySelector(MARKER_ELEMENTS)) return true;
+    if (root.querySelector(MARKER_ELEMENTS) || root.querySelector(NOTE_BOXES)) return true;
     for (const el of Array.from(root.querySelectorAll(NOTE_TRIGGERS))) if (isNoteTrigger(el)) return true;
     for (const link of Array.from(root.querySelectorAll('a[href*="#"]')))
       if (isMarkerSizedLink(link)) return true;

@@ -10,7 +10,7 @@ import {
   linkMarker,
   superscriptMarker,
 } from './element-markers';
-import { goesNowhere, namedNoteMarker } from './named-notes';
+import { goesNowhere, holdsOwnLink, namedNoteMarker } from './named-notes';
 import type { TargetIndex } from './target-index';
 import { crossNodeMarker, eachTextMarker } from './text-markers';
 
@@ -137,7 +137,7 @@ export class CandidateWalker {
         return true;
       }
     }
-    if ((tag === 'sup' || tag === 'span' || tag === 'abbr') && !el.querySelector('a[href], button')) {
+    if ((tag === 'sup' || tag === 'span' || tag === 'abbr') && !holdsOwnLink(el)) {
       if (this.pushNamed(el)) return true;
     }
     if (tag === 'sup') {

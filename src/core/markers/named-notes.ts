@@ -100,6 +100,20 @@ function isNoteBox(el: Element): boolean {
   return foldWhitespace(el.textContent ?? '').length >= MIN_NOTE_TEXT;
 }
 
+/**
+ * Whether `el` holds a link or button of its own (then that is the marker, read on its own), not counting those in
+ * a note box it holds (the note's own links).
+ */
+export function holdsOwnLink(el: Element): boolean {
+  for (const inner of Array.from(el.querySelectorAll('a[href], button'))) {
+    let boxed = false;
+    for (let up = inner.parentElement; up && up !== el; up = up.parentElement)
+      if (isNoteBox(up)) boxed = true;
+    if (!boxed) return true;
+  }
+  return false;
+}
+
 /** The marker's own text: its direct text nodes and small wrappers, not the note box it may hold. */
 function ownLabelText(el: Element): string {
   let text = '';

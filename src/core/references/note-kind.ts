@@ -1,3 +1,4 @@
+import { isBackReference } from '../dom/backlinks';
 import { foldWhitespace, isElement } from '../dom/node-kinds';
 import type { ReferenceEntry } from './entries';
 
@@ -29,6 +30,10 @@ export function isExplanatoryNote(entry: ReferenceEntry, text: string, url: stri
   const folded = foldWhitespace(text);
   if (folded.split(' ').length < MIN_NOTE_WORDS) return false;
   if (BIBLIOGRAPHIC.some((mark) => mark.test(folded))) return false;
+  // Names and titles are written in capitals ("Jean Baudrillard, Simulacra and Simulation"); sentences are not.
+  const words = folded.split(' ').filter((w) => /\p{L}/u.test(w));
+  const capitalised = words.filter((w) => /^[“"'(]?\p{Lu}/u.test(w)).length;
+  if (words.length && capitalised / words.length >= 0.6) return false;
   // A title set in italics or a <cite> is a work's title; a word stressed in italics is not.
   for (const part of entry.parts) {
     if (!isElement(part)) continue;
@@ -38,8 +43,10 @@ export function isExplanatoryNote(entry: ReferenceEntry, text: string, url: stri
         .filter(Boolean).length;
       if (el.localName === 'cite' || words >= 2) return false;
     }
-    // A short-form note that points at a full citation elsewhere on the page.
-    if (part.querySelector('a[href^="#"]:not([href="#"])')) return false;
+    // A short-form note that points at a full citation elsewhere on the page (not the note's link back to its marker).
+    const pointers = Array.from(part.querySelectorAll('a[href^="#"]:not([href="#"])'));
+    if (pointers.some((a) => !isBackReference(a) && !a.closest('[class*="backlink"], [class*="backref"]')))
+      return false;
   }
   return true;
 }
