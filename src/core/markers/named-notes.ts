@@ -68,6 +68,10 @@ export function namedIds(el: Element): string[] {
   }
   const script = `${el.getAttribute('onclick') ?? ''} ${el.getAttribute('href') ?? ''}`;
   for (const match of script.matchAll(/['"]#?([\w:.-]{1,100})['"]/g)) ids.push(match[1] ?? '');
+  // Last, the id pair alone (a copy whose script attributes were stripped): `footnoteref-1` names `footnote-1`.
+  const own = el.getAttribute('id') ?? '';
+  const paired = own.replace(/ref(?=[-_:.]?\w{1,12}$)/i, '');
+  if (paired !== own && paired) ids.push(paired);
   return ids.filter(Boolean);
 }
 
