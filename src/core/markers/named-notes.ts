@@ -240,6 +240,8 @@ export function namedNoteMarker(el: Element, targets: TargetIndex): MarkerCandid
       noteElement: inline ? named.element : null,
     });
   }
+  // Without a name to go by, a number after a unit or a digit is an exponent (m², 10⁶), whatever box follows it.
+  if (looksLikeExponent(el)) return null;
   const inner = Array.from(el.children).find(isNoteBox);
   if (inner)
     return candidate(el, parsed, {
@@ -267,6 +269,12 @@ export function namedNoteMarker(el: Element, targets: TargetIndex): MarkerCandid
       noteText: written,
     });
   return null;
+}
+
+/** `50 m<sup>2</sup>`, `10<sup>6</sup>`: the text before the number ends in a digit or a unit, with no punctuation. */
+function looksLikeExponent(el: Element): boolean {
+  const before = el.previousSibling?.textContent ?? '';
+  return /(?:\d|\b(?:[kcmµnd]?m|ft|in|mi|x|y|n|e))\s*$/.test(before) && !/[.,;:!?)"”’]\s*$/.test(before);
 }
 
 /** `<details><summary>1</summary>Smith 2020 …</details>`: the summary is the marker, the details its note. */

@@ -82,4 +82,11 @@ describe('shape 2: a note written next to its marker', () => {
     );
     expect(r.json.claims).toEqual([]);
   });
+
+  it('not a marker: an exponent followed by a hidden box', () => {
+    const r = scan(
+      `<p>The flat has 50 m<sup>2</sup><span class="hidden-xs">of floor space on two levels</span> and a garden.</p>`,
+    );
+    expect(r.json.claims).toEqual([]);
+  });
 });
