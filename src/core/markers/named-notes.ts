@@ -88,7 +88,10 @@ function namedNote(el: Element, targets: TargetIndex): { id: string; element: El
 function attributeNote(el: Element, label: string): string | null {
   for (const name of TEXT_ATTRIBUTES) {
     const value = foldWhitespace(el.getAttribute(name) ?? '');
-    if (value.length >= MIN_NOTE_TEXT && value !== label) return value;
+    if (value.length < MIN_NOTE_TEXT || value === label) continue;
+    // A note cites or explains ("Smith 2020, p. 4", a sentence); a control's tooltip ("Jump to comments") does not.
+    const words = value.split(' ').length;
+    if (/https?:\/\/|\d/.test(value) ? words >= 2 : words >= 6) return value;
   }
   return null;
 }
