@@ -89,8 +89,7 @@ describe('judgeSupport', () => {
       MCP_SOURCE,
     );
     expect(j.missingNames).toEqual(['OpenAI']);
-    // Whether the lack of one name of two costs the verdict is the fitted model's call (on the pooled data it
-    // weighs missing names less than WiCE alone did); that it costs score is not.
+    expect(j.verdict).not.toBe('supported');
     const without = judgeSupport('Anthropic called the flaw a feature of the protocol.', MCP_SOURCE);
     expect(j.score).toBeLessThan(without.score);
   });
