@@ -1,7 +1,7 @@
 /**
  * Refits the support judge on all the support data and rewrites its weights: measures every pair's features
  * (../shared/support), writes them rounded to test/fixtures/support/features.json, fits from that table and writes
- * src/core/verify/weights.ts. Run after any change to the judge's features: `npx tsx scripts/fit-support.ts`.
+ * src/core/verify/weights.ts. Run after any change to the judge's features: `npm run fit:support`.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
