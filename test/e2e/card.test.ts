@@ -238,7 +238,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: the card', (browserName
     await page.close();
   });
 
-  it('axe-core: no violations in the card (light and dark), the popup, the options and the consent page', async () => {
+  it('axe-core: no violations in the card (light and dark, and its text contrast), the popup, the options and the consent page', async () => {
     const found: string[] = [];
     for (const path of ['/seed', '/seed?theme=dark']) {
       const { page, tab } = await open(path);

@@ -1,7 +1,8 @@
 /**
  * axe-core in the pages a reader sees: the extension's own pages and the claim card. axe cannot enter the card's
  * closed shadow root (nothing but the automation protocol can), so the card is checked as a copy of its shadow
- * tree in an open root, in the same place on the same page, with the same styles; the copy goes afterwards.
+ * tree in an open root, in the same place on the same page, with the same styles (the card hidden meanwhile);
+ * the copy goes afterwards.
  * Every rule axe runs by default, every impact: the tests want none.
  */
 import { readFileSync } from 'node:fs';
@@ -54,8 +55,9 @@ export async function axeCard(page: ReaderPage): Promise<AxeViolation[]> {
     const original = root.host as HTMLElement;
     const host = document.createElement('div');
     host.id = id;
-    // Declaration by declaration, not the attribute's text: parsed again, `all: initial !important` would
-    // outrank the plain `line-height` the card sets after it.
+    // The attribute's text, then each declaration as the card set it: parsed again, `all: initial !important`
+    // alone would outrank the plain `line-height` the card sets after it (Chromium does not list `all`).
+    host.setAttribute('style', original.getAttribute('style') ?? '');
     for (const property of original.style) {
       host.style.setProperty(
         property,
@@ -66,12 +68,81 @@ export async function axeCard(page: ReaderPage): Promise<AxeViolation[]> {
     const open = host.attachShadow({ mode: 'open' });
     for (const node of root.childNodes) open.append(node.cloneNode(true));
     document.documentElement.append(host);
+    // The card itself out of sight meanwhile: with two cards one over the other, axe cannot tell the colours
+    // behind the copy's text and does not judge their contrast.
+    original.style.setProperty('visibility', 'hidden', 'important');
     return true;
   }, COPY_ID);
   if (!copied) throw new Error('no card open to check');
   try {
-    return await run(page, `#${COPY_ID}`);
+    return [...(await run(page, `#${COPY_ID}`)), ...(await cardContrast(page))];
   } finally {
     await page.evaluate((id) => document.getElementById(id)?.remove(), COPY_ID);
+    await page.evaluateInCard(
+      (root) => (root?.host as HTMLElement | undefined)?.style.removeProperty('visibility'),
+      null,
+    );
   }
+}
+
+/**
+ * Text contrast in the card, measured here: inside a shadow tree axe leaves colour contrast "incomplete" (it cannot
+ * tell what lies behind the text), so every element with text of its own is checked against WCAG AA (4.5:1, 3:1
+ * for large text) over the backgrounds of its ancestors, translucent ones composited. Disabled controls are exempt.
+ */
+export async function cardContrast(page: ReaderPage): Promise<AxeViolation[]> {
+  const low = await page.evaluateInCard((root) => {
+    if (!root) return [];
+    const parse = (css: string) => {
+      const [r = 0, g = 0, b = 0, a = 1] = (css.match(/[\d.]+/g) ?? []).map(Number);
+      return { r, g, b, a: css.startsWith('rgba') ? a : 1 };
+    };
+    const luminance = ({ r, g, b }: { r: number; g: number; b: number }) => {
+      const lin = (v: number) => {
+        const c = v / 255;
+        return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+    };
+    const over = (
+      top: { r: number; g: number; b: number; a: number },
+      under: { r: number; g: number; b: number },
+    ) => ({
+      r: top.r * top.a + under.r * (1 - top.a),
+      g: top.g * top.a + under.g * (1 - top.a),
+      b: top.b * top.a + under.b * (1 - top.a),
+    });
+    const background = (el: Element) => {
+      const layers: { r: number; g: number; b: number; a: number }[] = [];
+      for (let at: Element | null = el; at; at = at.parentElement) {
+        const c = parse(getComputedStyle(at).backgroundColor);
+        if (c.a > 0) layers.push(c);
+        if (c.a >= 1) break;
+      }
+      let colour = { r: 255, g: 255, b: 255 };
+      for (const layer of layers.reverse()) colour = over(layer, colour);
+      return colour;
+    };
+    const found: string[] = [];
+    for (const el of root.querySelectorAll('*')) {
+      if (el.matches(':disabled, style')) continue;
+      const ownText = [...el.childNodes].some((n) => n.nodeType === 3 && (n.textContent ?? '').trim() !== '');
+      if (!ownText) continue;
+      const style = getComputedStyle(el);
+      const bg = background(el);
+      const fg = over(parse(style.color), bg);
+      const [hi, lo] = [luminance(fg), luminance(bg)].sort((x, y) => y - x) as [number, number];
+      const ratio = (hi + 0.05) / (lo + 0.05);
+      const size = Number.parseFloat(style.fontSize);
+      const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+      if (ratio < (large ? 3 : 4.5)) found.push(`${el.localName}.${el.className} ${ratio.toFixed(2)}:1`);
+    }
+    return found;
+  }, null);
+  return low.map((text) => ({
+    id: 'color-contrast',
+    impact: 'serious',
+    help: 'text contrast in the card',
+    nodes: [text],
+  }));
 }
