@@ -9,7 +9,7 @@ export const CARD_CSS = `
   /* A column: the claim on top and the footer below always show, the middle scrolls (see card.ts render). The
      max-height is the room beside the claim, set from the viewport on every resize; this one holds until then. */
   display: flex; flex-direction: column;
-  width: min(380px, calc(100vw - 16px)); max-height: min(460px, calc(100vh - 16px)); overflow: hidden;
+  width: min(380px, calc(100vw - 16px)); max-height: min(600px, calc(100vh - 16px)); overflow: hidden;
   background: var(--bg); color: var(--fg); border: 1px solid var(--line); border-radius: 10px;
   box-shadow: var(--shadow); padding: 12px 0 10px;
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Ubuntu, Cantarell, sans-serif;

@@ -95,7 +95,7 @@ export interface CardEvents {
  * takes the side with more room first), at most a comfortable card rather than a panel.
  */
 const MIN_CARD_HEIGHT = 140;
-const MAX_CARD_HEIGHT = 460;
+const MAX_CARD_HEIGHT = 600;
 
 /**
  * A part of the card that scrolls can be reached and scrolled by keyboard: it takes focus (tabindex 0) while its
@@ -171,7 +171,10 @@ export class ClaimCard {
     const middleware = [
       inline(options.point),
       offset(8),
-      flip({ padding: 8, fallbackPlacements: ['top-start', 'right-start', 'left-start'] }),
+      // Below the claim or above it, whichever has more room when neither holds the whole card (then `size`
+      // fits it to that room). Not beside it: a sentence is as wide as its column, and a card beside a line
+      // would stand out of the window or over the sentence.
+      flip({ padding: 8, fallbackPlacements: ['top-start'] }),
       shift({ padding: 8 }),
       size({
         padding: 8,
