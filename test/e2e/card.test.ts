@@ -1,6 +1,6 @@
 /**
  * The claim card as a reader uses it, in Chromium and Firefox ESR: it fits the window with its claim and its
- * "Claim n of N / Previous / Next" row in view; a click on a citation marker opens its claim's card (a
+ * "Claim n of N / Previous / Next" row in view, and keeps its height and scroll while a check redraws it; a click on a citation marker opens its claim's card (a
  * Ctrl-click, or any click with the option off, follows the page's link); Escape gives focus back to the
  * reader's place; Tab passes through the card (a non-modal dialog); the claim under the pointer lights up
  * without any change to the page; axe-core finds nothing in the card, popup, options or consent page.
@@ -149,6 +149,46 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: the card', (browserName
       await page.close();
     });
   }
+
+  it("keeps its height and the reader's scroll while the check redraws it", async () => {
+    const { page, tab } = await open('/seed');
+    await page.setViewport({ width: 1280, height: 720 });
+    // Claim 4: the check box, a source and a finding, taller than the room beside it at this size.
+    for (let i = 0; i < 4; i++) await control.send(tab, 'step', { direction: 'next' });
+    await waitForCard(page);
+    await settledLayout(page);
+    const read = () =>
+      page.evaluateInCard((root) => {
+        const dialog = root?.querySelector('[role="dialog"]');
+        const body = root?.querySelector('.body');
+        if (!dialog || !body) return null;
+        return {
+          height: dialog.getBoundingClientRect().height,
+          scrollTop: body.scrollTop,
+          scrolls: body.scrollHeight > body.clientHeight,
+          check: root?.querySelector('.check')?.getAttribute('data-check') ?? null,
+        };
+      }, null);
+    await page.evaluateInCard((root) => {
+      const body = root?.querySelector('.body');
+      if (body) body.scrollTop = 40;
+    }, null);
+    const before = await read();
+    expect(before?.scrolls).toBe(true);
+    expect(before?.scrollTop).toBe(40);
+    // What the background sends while a check runs; then a state whose box is smaller.
+    await control.send(tab, 'checkState', { kind: 'checking', done: 1, total: 4 });
+    const during = await read();
+    expect(during?.check).toBe('checking');
+    expect(during?.scrollTop).toBe(40);
+    expect(during?.height).toBeGreaterThanOrEqual((before?.height ?? 0) - 0.5);
+    await control.send(tab, 'checkState', { kind: 'consent' });
+    const smaller = await read();
+    expect(smaller?.check).toBe('consent');
+    expect(smaller?.height).toBeGreaterThanOrEqual((during?.height ?? 0) - 0.5);
+    await control.send(tab, 'checkState', { kind: 'idle' });
+    await page.close();
+  });
 
   it("a click on a marker opens its claim's card; a Ctrl-click, or a click with the option off, follows the link", async () => {
     const { page, claims } = await open('/extra/wiki');
