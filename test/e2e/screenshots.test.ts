@@ -49,11 +49,26 @@ describe('screenshots', () => {
       await control.ready(tab, url);
       for (let i = 0; i <= CLAIM_INDEX; i++) await control.send(tab, 'step', { direction: 'next' });
       await waitForCard(page);
-      // Let the smooth scroll end and the card settle beside its claim.
+      // Let the smooth scroll end, then bring the claim near the top so the card has the room to show all it
+      // holds (it follows its claim), and let it settle there.
       await page.evaluate(() => new Promise((r) => setTimeout(r, 900)), null);
+      await page.evaluate(() => {
+        const open = CSS.highlights.get('citelens-active') as unknown as Set<Range> | undefined;
+        const first = open ? [...open][0] : undefined;
+        if (first) window.scrollBy({ top: first.getBoundingClientRect().top - 160, behavior: 'instant' });
+      }, null);
+      await page.evaluate(() => new Promise((r) => setTimeout(r, 600)), null);
       const card = await readCard(page);
       expect(card.position).toBe(`Claim ${CLAIM_INDEX + 1} of 41`);
       const box = card.box as NonNullable<typeof card.box>;
+      // The whole card: its footer ("Claim n of N", Previous, Next) inside it and inside the picture.
+      const footer = await page.evaluateInCard((root) => {
+        const r = root?.querySelector('.foot')?.getBoundingClientRect();
+        return r ? { top: r.top, bottom: r.bottom } : null;
+      }, null);
+      expect(footer).not.toBeNull();
+      expect((footer as { bottom: number }).bottom).toBeLessThanOrEqual(box.bottom);
+      expect(box.bottom).toBeLessThanOrEqual(760);
       const top = Math.max(0, Math.min(box.top, box.top - 150));
       await page.screenshot(join(out, `card-${scheme}.png`), {
         x: 120,

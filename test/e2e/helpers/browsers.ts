@@ -56,8 +56,17 @@ export interface ReaderPage {
    */
   evaluateInCard<R, A>(fn: InCard<R, A>, arg: A): Promise<R>;
   waitFor<A>(fn: (arg: A) => unknown, arg: A, timeoutMs?: number): Promise<void>;
-  click(x: number, y: number): Promise<void>;
+  /** A real click; with `modifier`, that key is held down for it (a Ctrl-click opens a link in a new tab). */
+  click(x: number, y: number, modifier?: 'Control' | 'Shift'): Promise<void>;
+  /** Moves the real mouse there (hover). */
+  hover(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;
+  setViewport(size: { width: number; height: number }): Promise<void>;
+  /**
+   * Evaluates a script's source text in the page as the automation protocol does (as developer tools' console
+   * would), so an extension page's CSP, which forbids `eval`, does not stop it: to load axe-core into a page.
+   */
+  runScript(source: string): Promise<void>;
   screenshot(path: string, clip?: Clip): Promise<void>;
   /** Uncaught errors of the page and console errors/warnings, each as text with its location. */
   readonly errors: string[];
@@ -139,11 +148,19 @@ export class ChromiumPage implements ReaderPage {
       timeout: timeoutMs,
     });
   }
-  click(x: number, y: number) {
-    return this.page.mouse.click(x, y);
+  async click(x: number, y: number, modifier?: 'Control' | 'Shift') {
+    if (modifier) await this.page.keyboard.down(modifier);
+    await this.page.mouse.click(x, y);
+    if (modifier) await this.page.keyboard.up(modifier);
+  }
+  hover(x: number, y: number) {
+    return this.page.mouse.move(x, y);
   }
   press(key: string) {
     return this.page.keyboard.press(key);
+  }
+  async runScript(source: string) {
+    await this.page.evaluate(source);
   }
   async screenshot(path: string, clip?: Clip) {
     await this.page.screenshot({ path, ...(clip ? { clip } : {}) });
@@ -297,6 +314,11 @@ export async function launchChromium(
 }
 
 /** chrome://extensions' own API, which the tests use to play the reader's "Site access" choice. */
+/** The one call of Puppeteer's BiDi connection used here. */
+interface BidiConnection {
+  send(method: string, params: object): Promise<unknown>;
+}
+
 interface DeveloperPrivate {
   developerPrivate: { addHostPermission(extensionId: string, host: string): Promise<void> };
 }
@@ -369,11 +391,28 @@ class FirefoxPage implements ReaderPage {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
-  click(x: number, y: number) {
-    return this.page.mouse.click(x, y);
+  async click(x: number, y: number, modifier?: 'Control' | 'Shift') {
+    if (modifier) await this.page.keyboard.down(modifier);
+    await this.page.mouse.click(x, y);
+    if (modifier) await this.page.keyboard.up(modifier);
+  }
+  hover(x: number, y: number) {
+    return this.page.mouse.move(x, y);
   }
   press(key: string) {
     return this.page.keyboard.press(key as Parameters<PuppeteerPage['keyboard']['press']>[0]);
+  }
+  /**
+   * BiDi's own `browsingContext.setViewport`: Puppeteer's `setViewport` also sets the screen orientation, a
+   * command Firefox ESR's remote agent does not know.
+   */
+  async setViewport(size: { width: number; height: number }) {
+    const connection = (this.page.browser() as unknown as { connection: BidiConnection }).connection;
+    const context = (this.page.mainFrame() as unknown as { _id: string })._id;
+    await connection.send('browsingContext.setViewport', { context, viewport: size });
+  }
+  async runScript(source: string) {
+    await this.page.evaluate(source);
   }
   async screenshot(path: string, clip?: Clip) {
     await this.page.screenshot({ path: path as `${string}.png`, ...(clip ? { clip } : {}) });
