@@ -357,8 +357,8 @@ export class Controller {
     const link = target?.closest('a[href]');
     if (!(link instanceof HTMLAnchorElement)) return null;
     for (const live of this.claims) {
-      for (const marker of live.claim.markers) {
-        if (marker.span && link.contains(marker.span.start.node)) return { live, link };
+      for (const node of live.markerNodes) {
+        if (link.contains(node)) return { live, link };
       }
     }
     return null;
@@ -369,8 +369,8 @@ export class Controller {
    * in its sentence (a linked claim's). Null for a claim with neither.
    */
   private claimLink(live: LiveClaim): HTMLElement | null {
-    for (const marker of live.claim.markers) {
-      const link = marker.span?.start.node.parentElement?.closest('a[href]');
+    for (const node of live.markerNodes) {
+      const link = node.parentElement?.closest('a[href]');
       if (link instanceof HTMLElement) return link;
     }
     const common = live.extent.commonAncestorContainer;
