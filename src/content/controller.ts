@@ -202,7 +202,7 @@ export class Controller {
 
     const openId = this.card.openClaimId;
     const previous = this.byId.get(openId ?? '');
-    this.report = toJsonReport(pageReport);
+    this.report = toJsonReport(pageReport, { params: true });
     this.claims = live;
     this.byId = new Map(live.map((l) => [l.claim.id, l]));
     this.status = 'ready';
