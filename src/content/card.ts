@@ -24,6 +24,7 @@ import type { CheckedJudgement, CheckedSource } from '../core/check/types';
 import type { SupportVerdict } from '../core/verify/judge';
 import { CLAIM_VERDICT_TEXT, statusLine, VERDICT_TEXT } from '../shared/check-view';
 import { markMatches, missingFromSource } from '../shared/evidence';
+import { findingText } from '../shared/finding-text';
 import { plural, t } from '../shared/i18n';
 import { FINDING_TITLE, safeHttpUrl, siteOfSource } from '../shared/report-view';
 import { CARD_CSS } from './card-style';
@@ -51,7 +52,7 @@ export type CardCheck =
   | { kind: 'cancelled' }
   | { kind: 'checking'; done: number; total: number }
   | { kind: 'failed'; message: string }
-  | { kind: 'done'; verdict: SupportVerdict | null };
+  | { kind: 'done'; verdict: SupportVerdict | null; nothingRead?: 'unreached' | 'nothing-read' };
 
 export interface CardContent {
   claimId: string;
@@ -265,7 +266,7 @@ export class ClaimCard {
 
     const nodes: Node[] = [header, claim];
     if (content.check) nodes.push(this.renderCheck(content.check));
-    nodes.push(this.el('h3', undefined, plural(content.sources.length, 'cardSourcesOne', 'cardSourcesMany')));
+    nodes.push(this.el('h3', undefined, plural('cardSources', content.sources.length)));
     const list = this.el('ul', 'sources');
     for (const source of content.sources) list.append(this.renderSource(source));
     if (content.sources.length === 0) {
@@ -280,7 +281,7 @@ export class ClaimCard {
         const li = this.el('li', 'finding');
         li.append(
           this.el('strong', undefined, t(FINDING_TITLE[finding.kind])),
-          this.el('span', undefined, finding.message),
+          this.el('span', undefined, findingText(finding)),
         );
         findings.append(li);
       }
@@ -400,7 +401,17 @@ export class ClaimCard {
         break;
       }
       case 'done':
-        if (check.verdict) {
+        // A check that read nothing has no verdicts: say why, and offer to try again.
+        if (check.nothingRead) {
+          box.append(
+            this.el(
+              'p',
+              'note nothing-read',
+              t(check.nothingRead === 'unreached' ? 'checkUnreached' : 'checkNothingRead'),
+            ),
+            checkButton(),
+          );
+        } else if (check.verdict) {
           const verdict = this.el(
             'p',
             `overall verdict-${check.verdict}`,

@@ -5,7 +5,7 @@
  */
 import type { VirtualElement } from '@floating-ui/dom';
 import { type JsonReport, type PageReport, scanDocumentInSlices, toJsonReport } from '../core';
-import { claimVerdict } from '../core/check/summary';
+import { claimVerdict, readingOutcome } from '../core/check/summary';
 import type { CheckResult } from '../core/check/types';
 import type { SupportVerdict } from '../core/verify/judge';
 import { CLAIM_STATE, checkedClaimFor, checkedSourceOfClaim } from '../shared/check-view';
@@ -432,7 +432,11 @@ export class Controller {
 
   private cardCheck(verdict: SupportVerdict | null): CardCheck {
     const state = this.check;
-    return state.kind === 'done' ? { kind: 'done', verdict } : state;
+    if (state.kind !== 'done') return state;
+    const outcome = readingOutcome(state.result);
+    return outcome === 'unreached' || outcome === 'nothing-read'
+      ? { kind: 'done', verdict, nothingRead: outcome }
+      : { kind: 'done', verdict };
   }
 
   private reference(live: LiveClaim): VirtualElement {

@@ -1,6 +1,6 @@
 /** Readings of a check that the popup, the card, the exports and the CLI share. */
 import type { SupportVerdict } from '../verify/judge';
-import type { CheckedClaim, CheckResult, SourceStatusKind } from './types';
+import type { CheckedClaim, CheckedSource, CheckResult, SourceStatusKind } from './types';
 
 const RANK: Record<SupportVerdict, number> = { supported: 3, partial: 2, not_found: 1, unavailable: 0 };
 
@@ -54,6 +54,32 @@ export function summarise(result: CheckResult): PageSummary {
     concentration = { sourceId, label, claims: n, share: n / Math.max(1, result.claims.length) };
   }
   return { claims: result.claims.length, verdicts, sources: result.sources.length, statuses, concentration };
+}
+
+/** Whether a source's page was read (directly or after a redirect). */
+export function wasRead(source: Pick<CheckedSource, 'status'>): boolean {
+  return source.status === 'ok' || source.status === 'redirected';
+}
+
+/**
+ * Whether a source's site gave no answer at all, as when the reader is offline, the name does not resolve or the
+ * connection is refused: a network error or a time-out with no HTTP status, rather than an answer that says no.
+ */
+export function wasUnreached(source: Pick<CheckedSource, 'status' | 'detail'>): boolean {
+  return (source.status === 'error' || source.status === 'timeout') && !/^HTTP /.test(source.detail ?? '');
+}
+
+/**
+ * What a check could read, before any verdict: no source to read; nothing read because no site answered (are you
+ * offline?); nothing read for other reasons; or something read, and the verdicts mean something.
+ */
+export type ReadingOutcome = 'no-sources' | 'unreached' | 'nothing-read' | 'read';
+
+export function readingOutcome(result: CheckResult): ReadingOutcome {
+  if (result.sources.length === 0) return 'no-sources';
+  if (result.sources.some(wasRead)) return 'read';
+  const fetched = result.sources.filter((s) => s.status !== 'no-link');
+  return fetched.length > 0 && fetched.every(wasUnreached) ? 'unreached' : 'nothing-read';
 }
 
 /** Link statuses in the words of the summary line, for the statuses worth a reader's attention. */

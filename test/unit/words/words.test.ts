@@ -1,0 +1,209 @@
+/**
+ * The extension's words come from `_locales`: findings and the check summary worded from the core's data say in
+ * English exactly what the core's English formatter says (the CLI and the exports), and in French something else,
+ * with every placeholder filled.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { parseHtml } from '../../../src/cli/load-page';
+import { summarise, summaryLine } from '../../../src/core/check/summary';
+import type { CheckedSource, CheckResult } from '../../../src/core/check/types';
+import { findingMessage } from '../../../src/core/finding-message';
+import { scanDocument, toJsonReport } from '../../../src/core/index';
+import type { FindingDetail, FindingKind, JsonFinding } from '../../../src/core/types';
+import { loadFixturePages } from '../../support/fixture-pages';
+import { getMessage, use } from './fake-i18n';
+
+vi.mock('webextension-polyfill', () => ({ default: { i18n: { getMessage } } }));
+
+const { findingText } = await import('../../../src/shared/finding-text');
+const { checkSummaryText } = await import('../../../src/shared/summary-text');
+const { plural } = await import('../../../src/shared/i18n');
+const { statusLine } = await import('../../../src/shared/check-view');
+
+/** Every kind of finding, with one and with several of what it counts. */
+const DETAILS: FindingDetail[] = [
+  { kind: 'dangling-marker', params: { markers: ['5'] } },
+  { kind: 'dangling-marker', params: { markers: ['5', '7'] } },
+  { kind: 'uncited-source', params: { labels: ['3'] } },
+  { kind: 'uncited-source', params: { labels: ['3', '4', 'a'] } },
+  {
+    kind: 'source-concentration',
+    params: { percent: 67, claims: 2, total: 3, label: '1', title: 'Annual report' },
+  },
+  { kind: 'duplicate-source', params: { labels: ['1', '4'], url: 'https://a.example/x' } },
+  { kind: 'source-without-link', params: { labels: ['2'] } },
+  { kind: 'source-without-link', params: { labels: ['2', '6'] } },
+  { kind: 'unsafe-link', params: { label: '9', scheme: 'javascript' } },
+  { kind: 'citation-needed', params: { sentence: 'The moon is made of cheese.' } },
+  { kind: 'linked-share', params: { linked: 3, sentences: 12, percent: 25 } },
+  { kind: 'site-concentration', params: { percent: 60, claims: 3, total: 5, site: 'nature.com' } },
+  { kind: 'own-site-links', params: { claims: 1, site: 'example.com' } },
+  { kind: 'own-site-links', params: { claims: 4, site: 'example.com' } },
+  { kind: 'social-post-only', params: { site: 'twitter.com', sentence: 'The mayor resigned.' } },
+];
+
+const asJson = (d: FindingDetail): JsonFinding =>
+  ({ ...d, message: findingMessage(d), claims: [], sources: [] }) as JsonFinding;
+
+const ALL_KINDS: FindingKind[] = [
+  'dangling-marker',
+  'uncited-source',
+  'source-concentration',
+  'duplicate-source',
+  'source-without-link',
+  'unsafe-link',
+  'citation-needed',
+  'linked-share',
+  'site-concentration',
+  'own-site-links',
+  'social-post-only',
+];
+
+beforeEach(() => use('en'));
+
+/** Saved pages with findings of several kinds (scanning all of them takes the fixture-pages test's time). */
+const SAMPLE_PAGES = [
+  'fx-wikipedia-references',
+  'google-sre-book',
+  'lesswrong-post',
+  'news-axios-future',
+  'news-atlantic-disasters',
+  'news-gothamist-plagues',
+];
+
+describe('findings', () => {
+  it('cover every kind', () => {
+    expect(new Set(DETAILS.map((d) => d.kind))).toEqual(new Set(ALL_KINDS));
+  });
+
+  it('in English say what the core’s English formatter says', () => {
+    for (const d of DETAILS) expect(findingText(asJson(d))).toBe(findingMessage(d));
+  });
+
+  it('in English say what the core says on the fixture pages', () => {
+    let seen = 0;
+    for (const page of loadFixturePages().filter((p) => SAMPLE_PAGES.includes(p.name))) {
+      const url = /^https?:/.test(page.expected.page) ? page.expected.page : undefined;
+      const report = toJsonReport(scanDocument(parseHtml(page.html), url ? { url } : {}), { params: true });
+      for (const f of report.findings) {
+        expect(f.params, `${page.name} ${f.kind}`).toBeDefined();
+        expect(findingText(f), page.name).toBe(f.message);
+        seen++;
+      }
+    }
+    expect(seen).toBeGreaterThan(3);
+  }, 30_000);
+
+  it('in French are French, with every placeholder filled', () => {
+    use('fr');
+    for (const d of DETAILS) {
+      const text = findingText(asJson(d));
+      expect(text).not.toBe(findingMessage(d));
+      expect(text).not.toMatch(/\$\d|^$/);
+    }
+    expect(findingText(asJson(DETAILS[1] as FindingDetail))).toBe(
+      'Les appels [5], [7] ne renvoient à aucune référence de cette page.',
+    );
+  });
+
+  it('keep the English message of a report saved before findings had parameters', () => {
+    use('fr');
+    expect(
+      findingText({ kind: 'unsafe-link', message: 'Old words.', claims: [], sources: [] } as JsonFinding),
+    ).toBe('Old words.');
+  });
+});
+
+describe('counts', () => {
+  it('pick their form by the plural rules of the messages’ language', () => {
+    expect(plural('popupClaims', 1)).toBe('1 claim');
+    expect(plural('popupClaims', 0)).toBe('0 claims');
+    use('fr');
+    expect(plural('popupClaims', 0)).toBe('0 affirmation');
+    expect(plural('popupClaims', 1)).toBe('1 affirmation');
+    expect(plural('popupClaims', 2)).toBe('2 affirmations');
+    // 1000000 is `many` in French, written with the language's group separator.
+    expect(plural('popupClaims', 1_000_000)).toMatch(/^1\s000\s000 affirmations$/u);
+  });
+});
+
+const source = (
+  id: string,
+  status: CheckedSource['status'],
+  detail: string | null = null,
+): CheckedSource => ({
+  id,
+  label: id,
+  title: id,
+  url: `https://${id}.example/`,
+  status,
+  detail,
+  finalUrl: status === 'ok' ? `https://${id}.example/` : null,
+});
+
+function result(sources: CheckedSource[], supported: number, claims: number): CheckResult {
+  return {
+    url: 'https://news.example/',
+    title: 'A page',
+    sources,
+    claims: Array.from({ length: claims }, (_, i) => ({
+      id: `c${i}`,
+      text: `Claim ${i}`,
+      judgements: (sources[0] ? [sources[0]] : []).map((s) => ({
+        source: s.id,
+        verdict: i < supported ? ('supported' as const) : ('not_found' as const),
+        score: 0,
+        passages: [],
+        missingNumbers: [],
+        missingNames: [],
+        missingTerms: [],
+      })),
+    })),
+  } as CheckResult;
+}
+
+describe('the check summary', () => {
+  it('in English says what the core’s summary line says when sources were read', () => {
+    const r = result(
+      [source('a', 'ok'), source('b', 'dead', 'HTTP 404'), source('c', 'timeout', 'after 20 s')],
+      2,
+      5,
+    );
+    expect(checkSummaryText(r)).toBe(summaryLine(summarise(r)));
+    expect(checkSummaryText(r)).toMatch(
+      /^2 of 5 claims supported by their source; 1 source dead; 1 source timed out/,
+    );
+  });
+
+  it('says nothing was checked, not "0 of N supported", when no site answered (offline)', () => {
+    const offline = result(
+      [
+        source('a', 'error', 'Failed to fetch'),
+        source('b', 'error', 'Failed to fetch'),
+        source('c', 'no-link'),
+      ],
+      0,
+      41,
+    );
+    expect(checkSummaryText(offline)).toBe(
+      'Nothing checked: none of the 3 sources could be reached — are you offline?',
+    );
+    use('fr');
+    expect(checkSummaryText(offline)).toMatch(/^Rien n’a été vérifié.*aucune des 3 sources.*hors ligne/);
+  });
+
+  it('says nothing could be read when sites answered but gave nothing readable', () => {
+    const r = result([source('a', 'dead', 'HTTP 404'), source('b', 'error', 'HTTP 500')], 0, 4);
+    expect(checkSummaryText(r)).toBe('Nothing checked: none of the 2 sources could be read.');
+    expect(checkSummaryText(result([source('a', 'blocked', 'HTTP 403')], 0, 1))).toBe(
+      'Nothing checked: the only source could not be read.',
+    );
+  });
+
+  it('names an unreachable source as such, not the browser’s "Failed to fetch"', () => {
+    expect(statusLine({ status: 'error', detail: 'Failed to fetch' })).toBe(
+      'Could not be reached — are you offline?',
+    );
+    expect(statusLine({ status: 'error', detail: 'HTTP 500' })).toBe('Failed to load: HTTP 500');
+  });
+});
