@@ -25,7 +25,7 @@ import type { SupportVerdict } from '../core/verify/judge';
 import { CLAIM_VERDICT_TEXT, statusLine, VERDICT_TEXT } from '../shared/check-view';
 import { markMatches, missingFromSource } from '../shared/evidence';
 import { findingText } from '../shared/finding-text';
-import { plural, t } from '../shared/i18n';
+import { messagesLocale, plural, t } from '../shared/i18n';
 import { FINDING_TITLE, safeHttpUrl, siteOfSource } from '../shared/report-view';
 import { CARD_CSS } from './card-style';
 import { trustedOnly } from './trust';
@@ -196,6 +196,7 @@ export class ClaimCard {
     style.textContent = CARD_CSS;
     const dialog = this.doc.createElement('div');
     dialog.setAttribute('role', 'dialog');
+    dialog.lang = messagesLocale();
     dialog.setAttribute('aria-modal', 'false');
     dialog.setAttribute('aria-labelledby', 'citelens-card-title');
     dialog.setAttribute('aria-describedby', 'citelens-card-claim');

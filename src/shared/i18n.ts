@@ -40,3 +40,8 @@ export function plural(base: PluralMessage, count: number, ...rest: string[]): s
   const key = pluralKey(base, messagesLocale(), count);
   return browser.i18n.getMessage(key, substitutions) || t(`${base}_other` as MessageKey, substitutions);
 }
+
+/** Declares an extension page's language as the messages' own (the HTML says "en" before the strings load). */
+export function declareLanguage(doc: Document): void {
+  doc.documentElement.lang = messagesLocale();
+}
