@@ -27,6 +27,7 @@ export {
   sourceSupport,
   summarise,
   summaryLine,
+  summarySentence,
   wasRead,
   wasUnreached,
 } from './summary';

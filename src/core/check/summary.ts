@@ -108,3 +108,25 @@ export function summaryLine(summary: PageSummary): string {
   if (c) parts.push(`${Math.round(c.share * 100)}% of claims rest on one source`);
   return parts.join('; ');
 }
+
+/**
+ * The summary as a sentence, for the English exports: the summary line when something was read, else that
+ * nothing was checked and why (the extension words the same from its _locales: src/shared/summary-text.ts).
+ */
+export function summarySentence(result: CheckResult): string {
+  const n = result.sources.length;
+  switch (readingOutcome(result)) {
+    case 'no-sources':
+      return 'Nothing to check: no cited sources.';
+    case 'unreached':
+      return n === 1
+        ? 'Nothing checked: the only source could not be reached — are you offline?'
+        : `Nothing checked: none of the ${n} sources could be reached — are you offline?`;
+    case 'nothing-read':
+      return n === 1
+        ? 'Nothing checked: the only source could not be read.'
+        : `Nothing checked: none of the ${n} sources could be read.`;
+    case 'read':
+      return `${summaryLine(summarise(result))}.`;
+  }
+}

@@ -5,7 +5,8 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseHtml } from '../../../src/cli/load-page';
-import { summarise, summaryLine } from '../../../src/core/check/summary';
+import { toMarkdown } from '../../../src/core/check/export';
+import { summarise, summaryLine, summarySentence } from '../../../src/core/check/summary';
 import type { CheckedSource, CheckResult } from '../../../src/core/check/types';
 import { findingMessage } from '../../../src/core/finding-message';
 import { scanDocument, toJsonReport } from '../../../src/core/index';
@@ -205,5 +206,23 @@ describe('the check summary', () => {
       'Could not be reached — are you offline?',
     );
     expect(statusLine({ status: 'error', detail: 'HTTP 500' })).toBe('Failed to load: HTTP 500');
+  });
+
+  it('in the English Markdown export says the same, not "0 of N supported"', () => {
+    const offline = result(
+      [source('a', 'error', 'Failed to fetch'), source('b', 'timeout', 'after 15 s')],
+      0,
+      3,
+    );
+    expect(summarySentence(offline)).toBe(
+      'Nothing checked: none of the 2 sources could be reached — are you offline?',
+    );
+    const page = { url: offline.url, title: offline.title, claims: [], sources: [], findings: [] };
+    expect(toMarkdown(page, offline)).toContain(
+      '**Nothing checked: none of the 2 sources could be reached — are you offline?**',
+    );
+    expect(toMarkdown(page, offline)).not.toMatch(/0 of 3/);
+    const read = result([source('a', 'ok')], 1, 2);
+    expect(summarySentence(read)).toBe(`${summaryLine(summarise(read))}.`);
   });
 });
