@@ -1,5 +1,6 @@
 /** Readings of a check that the card and the popup both show. */
 
+import { detailParts } from '../core/check/status';
 import { wasUnreached } from '../core/check/summary';
 import type {
   CheckedClaim,
@@ -10,7 +11,7 @@ import type {
 } from '../core/check/types';
 import type { SupportVerdict } from '../core/verify/judge';
 import type { ClaimState } from './highlight-style';
-import { type MessageKey, t } from './i18n';
+import { formatNumber, type MessageKey, plural, t } from './i18n';
 
 /** The highlight state of a claim with this verdict. */
 export const CLAIM_STATE: Record<SupportVerdict, ClaimState> = {
@@ -97,5 +98,30 @@ export function statusLine(status: Pick<CheckedSource, 'status' | 'detail'>): st
   // The browser says only "Failed to fetch" when no site answered: name that, not the browser's words.
   if (status.status === 'error' && wasUnreached(status)) return t('statusUnreachable');
   const words = t(STATUS_TEXT[status.status]);
-  return status.detail ? `${words}: ${status.detail}` : words;
+  return status.detail ? t('statusWithDetail', [words, detailText(status.detail)]) : words;
+}
+
+/** A status's particulars in the reader's language; what has no words of its own (HTTP 404, a reason) as is. */
+function detailText(detail: string): string {
+  const parts = detailParts(detail);
+  switch (parts.kind) {
+    case 'soft-404':
+      return t('detailSoft404');
+    case 'login-wall':
+      return t('detailLoginWall');
+    case 'too-little-text':
+      return t('detailTooLittleText');
+    case 'not-allowed':
+      return t('detailNotAllowed');
+    case 'to':
+      return t('detailTo', parts.url);
+    case 'after':
+      return t('detailAfter', formatNumber(parts.seconds));
+    case 'over':
+      return t('detailOver', formatNumber(parts.megabytes));
+    case 'too-many':
+      return plural('detailTooMany', parts.max);
+    case 'text':
+      return parts.text;
+  }
 }

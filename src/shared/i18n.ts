@@ -26,10 +26,13 @@ export function messagesLocale(): string {
   return locale || 'en';
 }
 
-/** A count as the messages' language writes it ("1 000 000" in French). */
-export function formatCount(count: number): string {
-  return new Intl.NumberFormat(messagesLocale()).format(count);
+/** A number as the messages' language writes it ("1 000 000", "1,5" in French). */
+export function formatNumber(value: number): string {
+  return new Intl.NumberFormat(messagesLocale()).format(value);
 }
+
+/** A count as the messages' language writes it. */
+export const formatCount = formatNumber;
 
 /**
  * The form of `base` for `count` ("1 claim", "41 claims"; "0 affirmation" in French): `$1` is the count, as

@@ -26,3 +26,37 @@ export function statusDetail(status: CachedStatus): string | null {
       return status.message;
   }
 }
+
+/** Why the check did not read a source it could have: the words `checkReport` writes as its detail. */
+export const NOT_ALLOWED_DETAIL = 'the reader has not allowed this site';
+export const tooManySourcesDetail = (max: number) => `more than ${max} sources`;
+
+/**
+ * A detail read back as data, so that the extension can word it in the reader's language: the shapes that
+ * `statusDetail` and `checkReport` write, and `text` for the rest (an HTTP status, a format, a refusal's reason,
+ * a network error), shown as it is. Kept beside the writers so that the two change together (a unit test reads
+ * every shape back).
+ */
+export type DetailParts =
+  | { kind: 'soft-404' | 'login-wall' | 'too-little-text' | 'not-allowed' }
+  | { kind: 'to'; url: string }
+  | { kind: 'after'; seconds: number }
+  | { kind: 'over'; megabytes: number }
+  | { kind: 'too-many'; max: number }
+  | { kind: 'text'; text: string };
+
+export function detailParts(detail: string): DetailParts {
+  if (detail === 'soft 404') return { kind: 'soft-404' };
+  if (detail === 'login wall') return { kind: 'login-wall' };
+  if (detail === 'too little text') return { kind: 'too-little-text' };
+  if (detail === NOT_ALLOWED_DETAIL) return { kind: 'not-allowed' };
+  let m = /^to (https?:\/\/\S+)$/.exec(detail);
+  if (m?.[1]) return { kind: 'to', url: m[1] };
+  m = /^after (\d+(?:\.\d+)?) s$/.exec(detail);
+  if (m?.[1]) return { kind: 'after', seconds: Number(m[1]) };
+  m = /^over (\d+) MB$/.exec(detail);
+  if (m?.[1]) return { kind: 'over', megabytes: Number(m[1]) };
+  m = /^more than (\d+) sources$/.exec(detail);
+  if (m?.[1]) return { kind: 'too-many', max: Number(m[1]) };
+  return { kind: 'text', text: detail };
+}

@@ -5,7 +5,14 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseHtml } from '../../../src/cli/load-page';
+import type { CachedStatus } from '../../../src/core/check/cache';
 import { toMarkdown } from '../../../src/core/check/export';
+import {
+  detailParts,
+  NOT_ALLOWED_DETAIL,
+  statusDetail,
+  tooManySourcesDetail,
+} from '../../../src/core/check/status';
 import { summarise, summaryLine, summarySentence } from '../../../src/core/check/summary';
 import type { CheckedSource, CheckResult } from '../../../src/core/check/types';
 import { findingMessage } from '../../../src/core/finding-message';
@@ -224,5 +231,49 @@ describe('the check summary', () => {
     expect(toMarkdown(page, offline)).not.toMatch(/0 of 3/);
     const read = result([source('a', 'ok')], 1, 2);
     expect(summarySentence(read)).toBe(`${summaryLine(summarise(read))}.`);
+  });
+});
+
+describe('link statuses', () => {
+  const u = 'https://a.example/x';
+  /** Every status whose particulars have words of their own. */
+  const worded: [CheckedSource['status'], string][] = [
+    ...(
+      [
+        { kind: 'dead', url: u, reason: 'soft-404', httpStatus: 200 },
+        { kind: 'blocked', url: u, reason: 'login-wall', httpStatus: 200 },
+        { kind: 'blocked', url: u, reason: 'too-little-text', httpStatus: 200 },
+        { kind: 'redirected', url: u, finalUrl: 'https://b.example/y' },
+        { kind: 'timeout', url: u, afterMs: 15_000 },
+        { kind: 'too-large', url: u, limitBytes: 5 * 1024 * 1024 },
+      ] as CachedStatus[]
+    ).map((s): [CheckedSource['status'], string] => [s.kind, statusDetail(s) ?? '']),
+    ['not-checked', NOT_ALLOWED_DETAIL],
+    ['not-checked', tooManySourcesDetail(40)],
+  ];
+
+  it('read back every particular the core writes, so none is shown in English to a French reader', () => {
+    for (const [, detail] of worded) expect(detailParts(detail).kind, detail).not.toBe('text');
+    expect(detailParts('HTTP 404')).toEqual({ kind: 'text', text: 'HTTP 404' });
+  });
+
+  it('in English read as before; in French, in French', () => {
+    const lines = worded.map(([status, detail]) => statusLine({ status, detail }));
+    expect(lines).toEqual([
+      'Dead link: soft 404',
+      'Blocked or paywalled: login wall',
+      'Blocked or paywalled: too little text',
+      'Moved to another site: to https://b.example/y',
+      'Timed out: after 15 s',
+      'Too large to read: over 5 MB',
+      'Not checked: the reader has not allowed this site',
+      'Not checked: more than 40 sources',
+    ]);
+    use('fr');
+    const french = worded.map(([status, detail]) => statusLine({ status, detail }));
+    expect(french[3]).toBe('Déplacée vers un autre site\u00a0: vers https://b.example/y');
+    expect(french[4]).toBe('Délai dépassé\u00a0: après 15\u00a0s');
+    for (const [i, line] of french.entries()) expect(line, line).not.toBe(lines[i]);
+    for (const line of french) expect(line).not.toMatch(/\b(after|over|soft|login|more than|reader)\b/);
   });
 });
