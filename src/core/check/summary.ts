@@ -1,4 +1,5 @@
 /** Readings of a check that the popup, the card, the exports and the CLI share. */
+import { BUSY_MESSAGE } from '../fetch/types';
 import type { SupportVerdict } from '../verify/judge';
 import type { CheckedClaim, CheckedSource, CheckResult, SourceStatusKind } from './types';
 
@@ -66,7 +67,12 @@ export function wasRead(source: Pick<CheckedSource, 'status'>): boolean {
  * connection is refused: a network error or a time-out with no HTTP status, rather than an answer that says no.
  */
 export function wasUnreached(source: Pick<CheckedSource, 'status' | 'detail'>): boolean {
-  return (source.status === 'error' || source.status === 'timeout') && !/^HTTP /.test(source.detail ?? '');
+  const detail = source.detail ?? '';
+  return (
+    (source.status === 'error' || source.status === 'timeout') &&
+    !/^HTTP /.test(detail) &&
+    !detail.startsWith(BUSY_MESSAGE)
+  );
 }
 
 /**

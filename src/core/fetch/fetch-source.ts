@@ -13,7 +13,7 @@ import { decodeHtml } from './encoding';
 import { checkUrl, mayBePrivate, privateAddressReason } from './host-policy';
 import { FetchQueue } from './queue';
 import { readCapped } from './read-body';
-import type { LinkStatus } from './types';
+import { BUSY_MESSAGE, type LinkStatus } from './types';
 
 export interface FetchSourceOptions {
   /** The platform's fetch: a service worker's, a background page's or Node's (the default: `globalThis.fetch`). */
@@ -168,7 +168,7 @@ async function withRetries(href: string, url: string, options: FetchSourceOption
         kind: 'error',
         url,
         httpStatus: result.httpStatus,
-        message: `server busy or rate-limiting${hint}`,
+        message: `${BUSY_MESSAGE}${hint}`,
       };
     }
     await sleep(wait);

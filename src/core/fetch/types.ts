@@ -34,3 +34,6 @@ export type FetchedPage = Extract<LinkStatus, { html: string }>;
 export function hasPage(status: LinkStatus): status is FetchedPage {
   return status.kind === 'ok' || status.kind === 'redirected';
 }
+
+/** The error of a server that kept answering 429/503: it answered, so the reader is not offline. */
+export const BUSY_MESSAGE = 'server busy or rate-limiting';

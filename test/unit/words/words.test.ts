@@ -213,6 +213,10 @@ describe('the check summary', () => {
       'Could not be reached — are you offline?',
     );
     expect(statusLine({ status: 'error', detail: 'HTTP 500' })).toBe('Failed to load: HTTP 500');
+    // A server that kept answering 429 answered: it is busy, not out of reach.
+    expect(
+      statusLine({ status: 'error', detail: 'server busy or rate-limiting (asked to retry after 60 s)' }),
+    ).toMatch(/^Failed to load: server busy/);
   });
 
   it('in the English Markdown export says the same, not "0 of N supported"', () => {
