@@ -13,6 +13,14 @@ import { readCheckCard, readPopupCheck } from './helpers/check-reader';
 import { EXTRA_PAGES } from './helpers/pages';
 import { Control, clickElement, readCard, waitForCard, waitInCard } from './helpers/reader';
 
+async function waitUntil(ok: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await ok())) {
+    if (Date.now() > until) throw new Error(`still waiting after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** French puts a no-break space before ":", "?" and "%". */
 const fr = (text: string) => text.replace(/ ([:?%;])/g, '\u00a0$1');
 
@@ -114,6 +122,8 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s in French', (browserName
     for (const source of card.sources)
       expect(source.linkStatus).toBe(fr('Injoignable. Êtes-vous hors ligne ?'));
 
+    // The consent window closes itself once the check started: opening the popup while it goes races it.
+    await waitUntil(async () => !(await browser.pageUrls()).some((u) => u.includes('/src/consent/')));
     const popup = await control.openPopup(tab);
     await popup.waitFor(() => !!document.querySelector('[data-summary]'), null);
     const check = await readPopupCheck(popup);
