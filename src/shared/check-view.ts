@@ -113,6 +113,12 @@ function detailText(detail: string): string {
       return t('detailTooLittleText');
     case 'not-allowed':
       return t('detailNotAllowed');
+    case 'redirect-not-allowed':
+      return t('detailRedirectNotAllowed');
+    case 'redirect-hidden':
+      return t('detailRedirectHidden');
+    case 'host-not-allowed':
+      return t('detailHostNotAllowed', parts.host);
     case 'to':
       return t('detailTo', parts.url);
     case 'after':

@@ -1,3 +1,4 @@
+import { REDIRECT_HIDDEN, REDIRECT_NOT_ALLOWED } from '../fetch/types';
 import type { CachedStatus } from './cache';
 
 /** The particulars of a link status, in a few words ("HTTP 404", "soft 404", "to https://…", "pdf"). */
@@ -38,7 +39,16 @@ export const tooManySourcesDetail = (max: number) => `more than ${max} sources`;
  * every shape back).
  */
 export type DetailParts =
-  | { kind: 'soft-404' | 'login-wall' | 'too-little-text' | 'not-allowed' }
+  | {
+      kind:
+        | 'soft-404'
+        | 'login-wall'
+        | 'too-little-text'
+        | 'not-allowed'
+        | 'redirect-not-allowed'
+        | 'redirect-hidden';
+    }
+  | { kind: 'host-not-allowed'; host: string }
   | { kind: 'to'; url: string }
   | { kind: 'after'; seconds: number }
   | { kind: 'over'; megabytes: number }
@@ -50,7 +60,11 @@ export function detailParts(detail: string): DetailParts {
   if (detail === 'login wall') return { kind: 'login-wall' };
   if (detail === 'too little text') return { kind: 'too-little-text' };
   if (detail === NOT_ALLOWED_DETAIL) return { kind: 'not-allowed' };
-  let m = /^to (https?:\/\/\S+)$/.exec(detail);
+  if (detail === REDIRECT_NOT_ALLOWED) return { kind: 'redirect-not-allowed' };
+  if (detail === REDIRECT_HIDDEN) return { kind: 'redirect-hidden' };
+  let m = /^(\S+) is not a site the reader allowed$/.exec(detail);
+  if (m?.[1]) return { kind: 'host-not-allowed', host: m[1] };
+  m = /^to (https?:\/\/\S+)$/.exec(detail);
   if (m?.[1]) return { kind: 'to', url: m[1] };
   m = /^after (\d+(?:\.\d+)?) s$/.exec(detail);
   if (m?.[1]) return { kind: 'after', seconds: Number(m[1]) };

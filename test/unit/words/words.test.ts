@@ -15,6 +15,7 @@ import {
 } from '../../../src/core/check/status';
 import { summarise, summaryLine, summarySentence } from '../../../src/core/check/summary';
 import type { CheckedSource, CheckResult } from '../../../src/core/check/types';
+import { hostNotAllowed, REDIRECT_HIDDEN, REDIRECT_NOT_ALLOWED } from '../../../src/core/fetch/types';
 import { findingMessage } from '../../../src/core/finding-message';
 import { scanDocument, toJsonReport } from '../../../src/core/index';
 import type { FindingDetail, FindingKind, JsonFinding } from '../../../src/core/types';
@@ -254,6 +255,9 @@ describe('link statuses', () => {
     ).map((s): [CheckedSource['status'], string] => [s.kind, statusDetail(s) ?? '']),
     ['not-checked', NOT_ALLOWED_DETAIL],
     ['not-checked', tooManySourcesDetail(40)],
+    ['refused', REDIRECT_NOT_ALLOWED],
+    ['refused', REDIRECT_HIDDEN],
+    ['refused', hostNotAllowed('b.example')],
   ];
 
   it('read back every particular the core writes, so none is shown in English to a French reader', () => {
@@ -272,12 +276,16 @@ describe('link statuses', () => {
       'Too large to read: over 5 MB',
       'Not checked: the reader has not allowed this site',
       'Not checked: more than 40 sources',
+      'Not read (refused): redirected to a site the reader has not allowed',
+      'Not read (refused): redirected, and the browser did not say where to (not followed)',
+      'Not read (refused): b.example is not a site the reader allowed',
     ]);
     use('fr');
     const french = worded.map(([status, detail]) => statusLine({ status, detail }));
     expect(french[3]).toBe('Déplacée vers un autre site\u00a0: vers https://b.example/y');
     expect(french[4]).toBe('Délai dépassé\u00a0: après 15\u00a0s');
     for (const [i, line] of french.entries()) expect(line, line).not.toBe(lines[i]);
-    for (const line of french) expect(line).not.toMatch(/\b(after|over|soft|login|more than|reader)\b/);
+    for (const line of french)
+      expect(line).not.toMatch(/\b(after|over|soft|login|more than|reader|redirected)\b/);
   });
 });
