@@ -3,12 +3,12 @@
  * before findings carried parameters keeps its English message.
  */
 import type { JsonFinding } from '../core/types';
-import { formatCount, plural, t } from './i18n';
+import { formatNumber, plural, t } from './i18n';
 
 const bracketed = (labels: readonly string[]) => labels.map((l) => `[${l}]`).join(', ');
 
 export function findingText(finding: JsonFinding): string {
-  const n = formatCount;
+  const n = formatNumber;
   switch (finding.kind) {
     case 'dangling-marker':
       if (!finding.params) break;

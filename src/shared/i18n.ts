@@ -31,15 +31,12 @@ export function formatNumber(value: number): string {
   return new Intl.NumberFormat(messagesLocale()).format(value);
 }
 
-/** A count as the messages' language writes it. */
-export const formatCount = formatNumber;
-
 /**
  * The form of `base` for `count` ("1 claim", "41 claims"; "0 affirmation" in French): `$1` is the count, as
  * the language writes it; `rest` are `$2`, `$3`, ….
  */
 export function plural(base: PluralMessage, count: number, ...rest: string[]): string {
-  const substitutions = [formatCount(count), ...rest];
+  const substitutions = [formatNumber(count), ...rest];
   const key = pluralKey(base, messagesLocale(), count);
   return browser.i18n.getMessage(key, substitutions) || t(`${base}_other` as MessageKey, substitutions);
 }

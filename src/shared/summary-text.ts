@@ -5,7 +5,7 @@
  */
 import { readingOutcome, summarise, wasUnreached } from '../core/check/summary';
 import type { CheckedSource, CheckResult, SourceStatusKind } from '../core/check/types';
-import { formatCount, type PluralMessage, plural, t } from './i18n';
+import { formatNumber, type PluralMessage, plural, t } from './i18n';
 
 /** Link troubles in the summary, in this order; `unreachable` is an `error` with no answer at all. */
 const TROUBLES: Partial<Record<SourceStatusKind | 'unreachable', PluralMessage>> = {
@@ -31,7 +31,7 @@ export function checkSummaryText(result: CheckResult): string {
   if (outcome === 'unreached') return plural('summaryUnreached', result.sources.length);
   if (outcome === 'nothing-read') return plural('summaryNothingRead', result.sources.length);
   const summary = summarise(result);
-  const parts = [plural('summarySupported', summary.claims, formatCount(summary.verdicts.supported))];
+  const parts = [plural('summarySupported', summary.claims, formatNumber(summary.verdicts.supported))];
   const counts = new Map<string, number>();
   for (const s of result.sources) counts.set(trouble(s), (counts.get(trouble(s)) ?? 0) + 1);
   for (const [kind, message] of Object.entries(TROUBLES)) {
@@ -39,6 +39,6 @@ export function checkSummaryText(result: CheckResult): string {
     if (n > 0 && message) parts.push(plural(message, n));
   }
   const c = summary.concentration;
-  if (c) parts.push(t('summaryConcentration', formatCount(Math.round(c.share * 100))));
+  if (c) parts.push(t('summaryConcentration', formatNumber(Math.round(c.share * 100))));
   return parts.join(t('summarySeparator'));
 }
