@@ -5,6 +5,5 @@ export declare function fixtureNames(): string[];
 export declare function startPageServer(options?: {
   port?: number;
   extra?: Record<string, string>;
-  /** A Content-Security-Policy sent with the saved pages (/pages/). */
   savedPageCsp?: string;
 }): Promise<{ origin: string; close(): Promise<void> }>;
