@@ -1,6 +1,5 @@
 /** Readings of a check that the card and the popup both show. */
 
-import { detailParts } from '../core/check/status';
 import { wasUnreached } from '../core/check/summary';
 import type {
   CheckedClaim,
@@ -10,8 +9,9 @@ import type {
   SourceStatusKind,
 } from '../core/check/types';
 import type { SupportVerdict } from '../core/verify/judge';
+import { detailText } from './detail-text';
 import type { ClaimState } from './highlight-style';
-import { formatNumber, type MessageKey, plural, t } from './i18n';
+import { type MessageKey, t } from './i18n';
 
 /** The highlight state of a claim with this verdict. */
 export const CLAIM_STATE: Record<SupportVerdict, ClaimState> = {
@@ -99,35 +99,4 @@ export function statusLine(status: Pick<CheckedSource, 'status' | 'detail'>): st
   if (status.status === 'error' && wasUnreached(status)) return t('statusUnreachable');
   const words = t(STATUS_TEXT[status.status]);
   return status.detail ? t('statusWithDetail', [words, detailText(status.detail)]) : words;
-}
-
-/** A status's particulars in the reader's language; what has no words of its own (HTTP 404, a reason) as is. */
-function detailText(detail: string): string {
-  const parts = detailParts(detail);
-  switch (parts.kind) {
-    case 'soft-404':
-      return t('detailSoft404');
-    case 'login-wall':
-      return t('detailLoginWall');
-    case 'too-little-text':
-      return t('detailTooLittleText');
-    case 'not-allowed':
-      return t('detailNotAllowed');
-    case 'redirect-not-allowed':
-      return t('detailRedirectNotAllowed');
-    case 'redirect-hidden':
-      return t('detailRedirectHidden');
-    case 'host-not-allowed':
-      return t('detailHostNotAllowed', parts.host);
-    case 'to':
-      return t('detailTo', parts.url);
-    case 'after':
-      return t('detailAfter', formatNumber(parts.seconds));
-    case 'over':
-      return t('detailOver', formatNumber(parts.megabytes));
-    case 'too-many':
-      return plural('detailTooMany', parts.max);
-    case 'text':
-      return parts.text;
-  }
 }

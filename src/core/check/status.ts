@@ -46,9 +46,16 @@ export type DetailParts =
         | 'too-little-text'
         | 'not-allowed'
         | 'redirect-not-allowed'
-        | 'redirect-hidden';
+        | 'redirect-hidden'
+        | 'credentials'
+        | 'invalid-url';
     }
   | { kind: 'host-not-allowed'; host: string }
+  /** The host policy's refusals (fetch/host-policy.ts): a scheme, or what a name is or resolves to. */
+  | { kind: 'scheme'; scheme: string }
+  | { kind: 'resolves-to'; host: string; address: string }
+  /** A refusal of a redirect's next hop: "redirected to <why>" or "redirected: <why>". */
+  | { kind: 'redirected-to' | 'redirected'; inner: DetailParts }
   | { kind: 'to'; url: string }
   | { kind: 'after'; seconds: number }
   | { kind: 'over'; megabytes: number }
@@ -62,8 +69,17 @@ export function detailParts(detail: string): DetailParts {
   if (detail === NOT_ALLOWED_DETAIL) return { kind: 'not-allowed' };
   if (detail === REDIRECT_NOT_ALLOWED) return { kind: 'redirect-not-allowed' };
   if (detail === REDIRECT_HIDDEN) return { kind: 'redirect-hidden' };
+  if (detail === 'links with credentials are not fetched') return { kind: 'credentials' };
+  if (detail === 'not a valid URL') return { kind: 'invalid-url' };
   let m = /^(\S+) is not a site the reader allowed$/.exec(detail);
   if (m?.[1]) return { kind: 'host-not-allowed', host: m[1] };
+  m = /^([a-z][a-z0-9+.-]*:) links are not fetched$/i.exec(detail);
+  if (m?.[1]) return { kind: 'scheme', scheme: m[1] };
+  m = /^(\S+) resolves to (.+)$/.exec(detail);
+  if (m?.[1] && m[2]) return { kind: 'resolves-to', host: m[1], address: m[2] };
+  m = /^redirected(:| to) (.+)$/.exec(detail);
+  if (m?.[1] && m[2])
+    return { kind: m[1] === ':' ? 'redirected' : 'redirected-to', inner: detailParts(m[2]) };
   m = /^to (https?:\/\/\S+)$/.exec(detail);
   if (m?.[1]) return { kind: 'to', url: m[1] };
   m = /^after (\d+(?:\.\d+)?) s$/.exec(detail);

@@ -15,6 +15,7 @@ import {
 } from '../../../src/core/check/status';
 import { summarise, summaryLine, summarySentence } from '../../../src/core/check/summary';
 import type { CheckedSource, CheckResult } from '../../../src/core/check/types';
+import { privateAddressReason, privateHostReason } from '../../../src/core/fetch/host-policy';
 import { hostNotAllowed, REDIRECT_HIDDEN, REDIRECT_NOT_ALLOWED } from '../../../src/core/fetch/types';
 import { findingMessage } from '../../../src/core/finding-message';
 import { scanDocument, toJsonReport } from '../../../src/core/index';
@@ -28,6 +29,7 @@ const { findingText } = await import('../../../src/shared/finding-text');
 const { checkSummaryText } = await import('../../../src/shared/summary-text');
 const { plural } = await import('../../../src/shared/i18n');
 const { statusLine } = await import('../../../src/shared/check-view');
+const { ADDRESS_WORDS } = await import('../../../src/shared/detail-text');
 
 /** Every kind of finding, with one and with several of what it counts. */
 const DETAILS: FindingDetail[] = [
@@ -287,5 +289,66 @@ describe('link statuses', () => {
     for (const [i, line] of french.entries()) expect(line, line).not.toBe(lines[i]);
     for (const line of french)
       expect(line).not.toMatch(/\b(after|over|soft|login|more than|reader|redirected)\b/);
+  });
+});
+
+describe('refusals', () => {
+  /** One host or address for each thing the host policy names (core/fetch/host-policy.ts). */
+  const HOSTS = ['a..b', '[zz::1]', 'localhost', 'printer.local', 'intranet'];
+  const ADDRESSES = [
+    '127.0.0.1',
+    '0.0.0.0',
+    '10.1.2.3',
+    '100.64.0.1',
+    '169.254.1.1',
+    '192.0.0.8',
+    '192.0.2.1',
+    '198.18.0.1',
+    '192.88.99.1',
+    '224.0.0.1',
+    '64:ff9b::1',
+    '2002::1',
+    '2001::1',
+    '100::',
+    '2001:10::1',
+    '5f00::1',
+    'fe80::1',
+    'fd00::1',
+    'ff02::1',
+    '::',
+    '::1',
+  ];
+  const names = [
+    ...HOSTS.map((h) => privateHostReason(h)),
+    ...ADDRESSES.map((a) => privateAddressReason(a)),
+  ].filter((r): r is string => r !== null);
+
+  it('know every name the host policy gives', () => {
+    expect(names).toHaveLength(HOSTS.length + ADDRESSES.length);
+    for (const name of names) expect(ADDRESS_WORDS[name], name).toBeDefined();
+    expect(new Set(names)).toEqual(new Set(Object.keys(ADDRESS_WORDS)));
+  });
+
+  it('in English read as the core writes them; in French, in French', () => {
+    const details = [
+      'a loopback name',
+      'example.com resolves to a private address',
+      'redirected to ftp: links are not fetched',
+      'redirected: never.example is not a site the reader allowed',
+      'links with credentials are not fetched',
+      'not a valid URL',
+    ];
+    for (const detail of details)
+      expect(statusLine({ status: 'refused', detail })).toBe(`Not read (refused): ${detail}`);
+    use('fr');
+    const french = details.map((detail) => statusLine({ status: 'refused', detail }));
+    expect(french[1]).toBe('Non lue (refusée)\u00a0: example.com mène à une adresse privée');
+    expect(french[3]).toBe(
+      'Non lue (refusée)\u00a0: redirigée\u00a0: vous n’avez pas autorisé le site never.example',
+    );
+    for (const line of french)
+      expect(line).not.toMatch(/\b(loopback name|resolves|links|valid URL|redirected|reader)\b/);
+    // Every name the policy gives has French words.
+    for (const name of names) expect(statusLine({ status: 'refused', detail: name })).not.toContain(name);
   });
 });
