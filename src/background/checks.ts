@@ -13,6 +13,7 @@ import { checkReport, MAX_SOURCES_PER_CHECK } from '../core/check/check-report';
 import type { SourceLoader } from '../core/check/types';
 import { fetchSource } from '../core/fetch/fetch-source';
 import { FetchQueue } from '../core/fetch/queue';
+import { t } from '../shared/i18n';
 import type { CheckRequestOutcome, CheckState, PageState } from '../shared/messages';
 import { sourceOrigins } from '../shared/permissions';
 import { type Flow, type FlowEffect, type FlowEvent, INITIAL_FLOW, transition, viewOf } from './check-flow';
@@ -231,8 +232,7 @@ export class Checks {
       return flow !== undefined && flow.run === run && (flow.kind === 'allowed' || flow.kind === 'checking');
     };
     if (!current()) return;
-    if (!state?.report || state.url !== pageUrl)
-      throw new Error('The page changed before its sources were read.');
+    if (!state?.report || state.url !== pageUrl) throw new Error(t('checkPageChanged'));
     const report = state.report;
     const mayRead = await mayReadFor(pageUrl);
     if (!current()) return;

@@ -24,7 +24,8 @@ import type { CheckedJudgement, CheckedSource } from '../core/check/types';
 import type { SupportVerdict } from '../core/verify/judge';
 import { CLAIM_VERDICT_TEXT, statusLine, VERDICT_TEXT } from '../shared/check-view';
 import { markMatches, missingFromSource } from '../shared/evidence';
-import { plural, t } from '../shared/i18n';
+import { findingText } from '../shared/finding-text';
+import { messagesLocale, plural, t } from '../shared/i18n';
 import { FINDING_TITLE, safeHttpUrl, siteOfSource } from '../shared/report-view';
 import { CARD_CSS } from './card-style';
 import { trustedOnly } from './trust';
@@ -54,7 +55,7 @@ export type CardCheck =
   | { kind: 'cancelled' }
   | { kind: 'checking'; done: number; total: number }
   | { kind: 'failed'; message: string }
-  | { kind: 'done'; verdict: SupportVerdict | null };
+  | { kind: 'done'; verdict: SupportVerdict | null; nothingRead?: 'unreached' | 'nothing-read' };
 
 export interface CardContent {
   claimId: string;
@@ -269,6 +270,7 @@ export class ClaimCard {
     style.textContent = CARD_CSS;
     const dialog = this.doc.createElement('div');
     dialog.setAttribute('role', 'dialog');
+    dialog.lang = messagesLocale();
     dialog.setAttribute('aria-modal', 'false');
     dialog.setAttribute('aria-labelledby', 'citelens-card-title');
     dialog.setAttribute('aria-describedby', 'citelens-card-claim');
@@ -333,7 +335,7 @@ export class ClaimCard {
     const body = this.el('div', 'body');
     const nodes: Node[] = [];
     if (content.check) nodes.push(this.renderCheck(content.check));
-    nodes.push(this.el('h3', undefined, plural(content.sources.length, 'cardSourcesOne', 'cardSourcesMany')));
+    nodes.push(this.el('h3', undefined, plural('cardSources', content.sources.length)));
     const list = this.el('ul', 'sources');
     for (const source of content.sources) list.append(this.renderSource(source));
     if (content.sources.length === 0) {
@@ -348,7 +350,7 @@ export class ClaimCard {
         const li = this.el('li', 'finding');
         li.append(
           this.el('strong', undefined, t(FINDING_TITLE[finding.kind])),
-          this.el('span', undefined, finding.message),
+          this.el('span', undefined, findingText(finding)),
         );
         findings.append(li);
       }
@@ -472,7 +474,17 @@ export class ClaimCard {
         break;
       }
       case 'done':
-        if (check.verdict) {
+        // A check that read nothing has no verdicts: say why, and offer to try again.
+        if (check.nothingRead) {
+          box.append(
+            this.el(
+              'p',
+              'note nothing-read',
+              t(check.nothingRead === 'unreached' ? 'checkUnreached' : 'checkNothingRead'),
+            ),
+            checkButton(),
+          );
+        } else if (check.verdict) {
           const verdict = this.el(
             'p',
             `overall verdict-${check.verdict}`,

@@ -11,7 +11,7 @@ import {
   scanDocumentInSlices,
   toJsonReport,
 } from '../core';
-import { claimVerdict } from '../core/check/summary';
+import { claimVerdict, readingOutcome } from '../core/check/summary';
 import type { CheckResult } from '../core/check/types';
 import type { SupportVerdict } from '../core/verify/judge';
 import { CLAIM_STATE, checkedClaimFor, checkedSourceOfClaim } from '../shared/check-view';
@@ -211,7 +211,7 @@ export class Controller {
   }
 
   private async useReport(pageReport: PageReport): Promise<void> {
-    const report = toJsonReport(pageReport);
+    const report = toJsonReport(pageReport, { params: true });
     const live: LiveClaim[] = [];
     await forEachSliced(pageReport.claims, (claim, index) => {
       const l = liveClaim(this.doc, claim, index, report.claims[index] as JsonClaim);
@@ -568,7 +568,11 @@ export class Controller {
 
   private cardCheck(verdict: SupportVerdict | null): CardCheck {
     const state = this.check;
-    return state.kind === 'done' ? { kind: 'done', verdict } : state;
+    if (state.kind !== 'done') return state;
+    const outcome = readingOutcome(state.result);
+    return outcome === 'unreached' || outcome === 'nothing-read'
+      ? { kind: 'done', verdict, nothingRead: outcome }
+      : { kind: 'done', verdict };
   }
 
   private reference(live: LiveClaim): VirtualElement {

@@ -9,6 +9,7 @@ import type { JsonReport, JsonSource } from '../core';
 import { claimVerdict, sourceSupport } from '../core/check/summary';
 import type { CheckResult } from '../core/check/types';
 import { CLAIM_VERDICT_TEXT, checkedClaimFor, checkedSourceFor, statusLine } from '../shared/check-view';
+import { findingText } from '../shared/finding-text';
 import { plural, t } from '../shared/i18n';
 import { type CheckState, sendMessage, sendToTab, type TabView } from '../shared/messages';
 import { FINDING_TITLE, linkedSites, safeHttpUrl, siteOfSource } from '../shared/report-view';
@@ -222,17 +223,17 @@ function Report({ report, check, tabId, onShowClaim, onChanged }: ReportProps) {
         </h1>
         <ul class="counts">
           <li data-count="claims" data-value={report.claims.length}>
-            {plural(report.claims.length, 'popupClaimsOne', 'popupClaimsMany')}
+            {plural('popupClaims', report.claims.length)}
           </li>
           <li data-count="sources" data-value={sourceCount}>
-            {plural(sourceCount, 'popupSourcesOne', 'popupSourcesMany')}
+            {plural('popupSources', sourceCount)}
           </li>
           <li
             data-count="findings"
             data-value={report.findings.length}
             class={report.findings.length ? 'warn' : ''}
           >
-            {plural(report.findings.length, 'popupFindingsOne', 'popupFindingsMany')}
+            {plural('popupFindings', report.findings.length)}
           </li>
         </ul>
       </header>
@@ -246,7 +247,7 @@ function Report({ report, check, tabId, onShowClaim, onChanged }: ReportProps) {
             {report.findings.map((f, i) => (
               <li key={`${f.kind}-${i}`} class="finding" data-kind={f.kind}>
                 <strong>{t(FINDING_TITLE[f.kind])}</strong>
-                <span>{f.message}</span>
+                <span>{findingText(f)}</span>
               </li>
             ))}
           </ul>
@@ -272,8 +273,7 @@ function Report({ report, check, tabId, onShowClaim, onChanged }: ReportProps) {
             <h3 class="group-heading" data-group="linked">
               {t('popupLinkedHeading')}{' '}
               <span class="group-count">
-                {plural(sites.length, 'popupSitesOne', 'popupSitesMany')} ·{' '}
-                {plural(linkedCount, 'popupLinksOne', 'popupLinksMany')}
+                {plural('popupSites', sites.length)} · {plural('popupLinks', linkedCount)}
               </span>
             </h3>
             <ul class="sites">
@@ -288,8 +288,7 @@ function Report({ report, check, tabId, onShowClaim, onChanged }: ReportProps) {
                   <div class="site-head">
                     <span class="site-name">{site}</span>
                     <span class="site-count">
-                      {plural(sources.length, 'popupLinksOne', 'popupLinksMany')} ·{' '}
-                      {plural(claims, 'popupCitedByOne', 'popupCitedByMany')}
+                      {plural('popupLinks', sources.length)} · {plural('popupCitedBy', claims)}
                     </span>
                   </div>
                   <ul class="sources" data-kind="linked">
@@ -390,7 +389,7 @@ function SourceItem({ source: s, result, maxCited }: SourceItemProps) {
         )}
         <div class="cited">
           <span class="bar" style={{ width: `${(100 * s.claims.length) / maxCited}%` }} />
-          <span class="cited-text">{plural(s.claims.length, 'popupCitedByOne', 'popupCitedByMany')}</span>
+          <span class="cited-text">{plural('popupCitedBy', s.claims.length)}</span>
         </div>
       </div>
     </li>

@@ -19,6 +19,17 @@ export {
   VERDICT_WORDS,
 } from './export';
 export { statusDetail } from './status';
-export { claimVerdict, type PageSummary, sourceSupport, summarise, summaryLine } from './summary';
+export {
+  claimVerdict,
+  type PageSummary,
+  type ReadingOutcome,
+  readingOutcome,
+  sourceSupport,
+  summarise,
+  summaryLine,
+  summarySentence,
+  wasRead,
+  wasUnreached,
+} from './summary';
 export { textFragmentUrl } from './text-fragment';
 export type * from './types';

@@ -97,6 +97,17 @@ export interface ExtensionBrowser {
 export type BuildKind = 'release' | 'test';
 
 /**
+ * How to start a browser: with or without the extension, which build, and in which language (a BCP 47 tag such
+ * as "fr"; the browser's default, English, when absent). The browser needs its own strings for that language
+ * (Debian's chromium-l10n, firefox-esr-l10n-<lang>), or it falls back to English and so does the extension.
+ */
+export interface LaunchOptions {
+  extension?: boolean;
+  build?: BuildKind;
+  locale?: string;
+}
+
+/**
  * Where the builds are: this tree's dist, or CITELENS_DIST (another tree's dist, such as an old build the attack
  * tests must fail on).
  */
@@ -223,9 +234,7 @@ export interface ChromiumBrowser extends ExtensionBrowser {
   stopWorker(): Promise<void>;
 }
 
-export async function launchChromium(
-  options: { extension?: boolean; build?: BuildKind } = {},
-): Promise<ChromiumBrowser> {
+export async function launchChromium(options: LaunchOptions = {}): Promise<ChromiumBrowser> {
   requireBrowser(CHROMIUM_PATH, 'Chromium');
   const withExtension = options.extension !== false;
   const extensionDir = buildDir('chrome', options.build ?? 'release');
@@ -236,7 +245,11 @@ export async function launchChromium(
     headless: true,
     viewport: VIEWPORT,
     ignoreDefaultArgs: ['--disable-extensions'],
+    // Chromium on Linux takes its interface language (and so the extension's _locales) from --lang or LANGUAGE;
+    // `locale` also makes the pages' navigator.language and Intl agree with it.
+    ...(options.locale ? { locale: options.locale, env: { ...process.env, LANGUAGE: options.locale } } : {}),
     args: [
+      ...(options.locale ? [`--lang=${options.locale}`] : []),
       ...(withExtension
         ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
         : []),
@@ -423,7 +436,7 @@ class FirefoxPage implements ReaderPage {
 }
 
 export async function launchFirefox(
-  options: { extension?: boolean; build?: BuildKind } = {},
+  options: LaunchOptions = {},
 ): Promise<ExtensionBrowser & { installExtension(): Promise<void> }> {
   requireBrowser(FIREFOX_PATH, 'Firefox ESR');
   const extensionDir = buildDir('firefox', options.build ?? 'release');
@@ -449,6 +462,8 @@ export async function launchFirefox(
       'network.proxy.no_proxies_on': [...FIREFOX_TEST_HOSTS, LOOPBACK_ALIAS].join(','),
       // A headless browser cannot show the optional-permission prompt: answer "allow" for the reader.
       'extensions.webextOptionalPermissionPrompts': false,
+      // The interface language (and so the extension's _locales): needs the language pack installed.
+      ...(options.locale ? { 'intl.locale.requested': options.locale } : {}),
     },
   });
   const installExtension = async () => {
@@ -515,6 +530,10 @@ async function waitForDocument(page: PuppeteerPage, prefix: string, selector: st
   }
 }
 
-export function launch(name: BrowserName, build: BuildKind = 'release'): Promise<ExtensionBrowser> {
-  return name === 'chromium' ? launchChromium({ build }) : launchFirefox({ build });
+export function launch(
+  name: BrowserName,
+  build: BuildKind = 'release',
+  options: Omit<LaunchOptions, 'build'> = {},
+): Promise<ExtensionBrowser> {
+  return name === 'chromium' ? launchChromium({ ...options, build }) : launchFirefox({ ...options, build });
 }
