@@ -39,6 +39,7 @@ import {
 // The card's code, styles and positioning load on the first open (src/content/lazy-card.ts).
 import { LazyCard as ClaimCard } from './lazy-card';
 import { RescanTimer } from './rescan-timer';
+import { claimsInSelection } from './selected-claims';
 import { forEachSliced, SLICE_MS, yieldToHost } from './slices';
 import { isReaderEvent } from './trust';
 
@@ -111,6 +112,7 @@ export class Controller {
         return { shown: !!live };
       },
       step: ({ direction }) => ({ claimId: this.step(direction) }),
+      selectedClaims: () => ({ claimIds: claimsInSelection(this.win.getSelection(), this.claims) }),
       checkState: (state) => {
         this.onCheckState(state);
         return { ok: true };
