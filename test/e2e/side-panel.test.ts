@@ -104,6 +104,19 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: side panel and context 
       return (await api.runtime.sendMessage({ citelens: 'tabView', data: { tabId: id } })) as TabView;
     }, tabId);
 
+  /** The result of the tab's check once it is done. */
+  const finishedCheck = async (tabId: number) => {
+    const until = Date.now() + CHECK_MS;
+    let view = await tabView(tabId);
+    while (!(view.kind === 'report' && view.check.kind === 'done') && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 200));
+      view = await tabView(tabId);
+    }
+    if (view.kind !== 'report' || view.check.kind !== 'done')
+      throw new Error(`no finished check: ${view.kind}`);
+    return view.check.result;
+  };
+
   /** The context menu's click on an item, through the test build's hook (no headless menu to click). */
   const menuClick = (
     info: { menuItemId: string; selectionText?: string; linkUrl?: string },
@@ -247,22 +260,29 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: side panel and context 
     // A real click: the browser takes a permission request only in the reader's own gesture.
     await clickElement(consent, 'button.allow');
 
-    const until = Date.now() + CHECK_MS;
-    let view = await tabView(tab);
-    while (!(view.kind === 'report' && view.check.kind === 'done') && Date.now() < until) {
-      await new Promise((r) => setTimeout(r, 200));
-      view = await tabView(tab);
-    }
-    if (view.kind !== 'report' || view.check.kind !== 'done')
-      throw new Error(`no finished check: ${view.kind}`);
-    expect(view.check.result.claims.map((c) => c.id)).toEqual([claim.id]);
-    expect(view.check.result.sources.map((s) => s.id)).toEqual(claim.sources);
+    const result = await finishedCheck(tab);
+    expect(result.claims.map((c) => c.id)).toEqual([claim.id]);
+    expect(result.sources.map((s) => s.id)).toEqual(claim.sources);
     const wanted = new URL(report.sources[0]?.url as string).pathname;
     expect(sources.requests).toEqual([wanted]);
 
     // The side panel shows that one claim's verdict colour, and no other.
     const shown = await panelShowing(tab, report.claims.length);
     expect(shown.claims.filter((c) => c.verdict !== null).map((c) => c.id)).toEqual([claim.id]);
+
+    // On a link: the page's sources at that address and the claims citing them. Its site is allowed for this
+    // page's site now, so it starts without asking again.
+    const linked = report.sources.find(
+      (s) => s.url?.startsWith(sources.origin) && s.claims.length > 0 && !claim.sources.includes(s.id),
+    );
+    if (!linked?.url) throw new Error('no other source on the first site');
+    sources.requests.length = 0;
+    await page.evaluate(() => getSelection()?.removeAllRanges(), null);
+    expect(await menuClick({ menuItemId: 'citelens-check-claim', linkUrl: linked.url }, tab)).toBe('started');
+    const byLink = await finishedCheck(tab);
+    expect(byLink.claims.map((c) => c.id)).toEqual(linked.claims);
+    expect(byLink.sources.map((s) => s.id)).toEqual([linked.id]);
+    expect(sources.requests.every((path) => path === new URL(linked.url as string).pathname)).toBe(true);
     await page.close();
   });
 });
