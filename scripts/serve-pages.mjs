@@ -43,10 +43,13 @@ function withDarkTheme(html) {
 }
 
 /**
- * @param {{ port?: number, extra?: Record<string, string> }} [options]
+ * `savedPageCsp` is sent with the saved pages (/pages/): a saved page's own scripts, run away from their site, can
+ * navigate elsewhere (one fixture sends the reader to its canonical site a second after load), which makes a
+ * measurement of that page a race. A strict page CSP also proves CiteLens works where the page forbids scripts.
+ * @param {{ port?: number, extra?: Record<string, string>, savedPageCsp?: string }} [options]
  * @returns {Promise<{ origin: string, close(): Promise<void> }>}
  */
-export function startPageServer({ port = 0, extra = {} } = {}) {
+export function startPageServer({ port = 0, extra = {}, savedPageCsp } = {}) {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     let body = null;
@@ -80,7 +83,9 @@ export function startPageServer({ port = 0, extra = {} } = {}) {
     }
     if (url.searchParams.get('theme') === 'dark') body = withDarkTheme(body);
     // Every page here is UTF-8, and some saved pages do not say so themselves.
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
+    if (savedPageCsp && url.pathname.startsWith('/pages/')) headers['content-security-policy'] = savedPageCsp;
+    res.writeHead(200, headers);
     res.end(body);
   });
   return new Promise((resolveStart, reject) => {

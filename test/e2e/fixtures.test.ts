@@ -64,7 +64,8 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: fixture pages', (browse
   let browser: ExtensionBrowser | undefined;
 
   beforeAll(async () => {
-    server = await startPageServer();
+    // The pages' own scripts off: saved pages run away from their site can navigate away mid-measurement.
+    server = await startPageServer({ savedPageCsp: "script-src 'none'" });
     const url = (name: string) => `${server.origin}/pages/${encodeURIComponent(name)}`;
 
     // 1. Each page as it is, with no extension.
