@@ -5,4 +5,5 @@ export declare function fixtureNames(): string[];
 export declare function startPageServer(options?: {
   port?: number;
   extra?: Record<string, string>;
+  savedPageCsp?: string;
 }): Promise<{ origin: string; close(): Promise<void> }>;
