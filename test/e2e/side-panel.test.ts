@@ -213,6 +213,45 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: side panel and context 
     expect((await readCard(seedPage)).position).toBe(`Claim ${index + 1} of 41`);
   });
 
+  it('registers its two context-menu items at install', async () => {
+    // `contextMenus.update` of an id the menu does not hold fails: each item is there.
+    const ids = ['citelens-show-citations', 'citelens-check-claim'];
+    const update = async (list: string[]) => {
+      type Menus = { contextMenus: { update(id: string, props: object): Promise<void> } };
+      const g = globalThis as unknown as { browser?: Menus; chrome?: Menus };
+      const api = (g.browser ?? g.chrome) as Menus;
+      return Promise.all(
+        list.map((id) =>
+          api.contextMenus.update(id, {}).then(
+            () => true,
+            () => false,
+          ),
+        ),
+      );
+    };
+    const answers =
+      browser.name === 'chromium'
+        ? await (browser as ChromiumBrowser).evaluateInWorker(update, [...ids, 'no-such-item'])
+        : await control.page.evaluate(
+            async (list) => {
+              const api = (globalThis as unknown as { browser: Api }).browser;
+              const background = (await api.runtime.getBackgroundPage?.()) as unknown as {
+                browser: { contextMenus: { update(id: string, props: object): Promise<void> } };
+              };
+              return Promise.all(
+                list.map((id) =>
+                  background.browser.contextMenus.update(id, {}).then(
+                    () => true,
+                    () => false,
+                  ),
+                ),
+              );
+            },
+            [...ids, 'no-such-item'],
+          );
+    expect(answers).toEqual([true, true, false]);
+  });
+
   it('"Check this claim" on one selected claim asks for its source\'s site only, and checks that claim only', async () => {
     const page = await browser.newPage();
     const url = `${sources.origin}/check`;
