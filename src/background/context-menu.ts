@@ -62,7 +62,8 @@ async function scopeOf(info: Menus.OnClickData, tabId: number, host: MenuHost): 
 
 /**
  * The menu's click. Synchronous up to the side panel's opening: the browser opens it only inside the click's
- * own handler. Answers what became of a check (for the tests' hook), or null.
+ * own handler. A check opens the card of the first claim it checks. Answers what became of a check (for the
+ * tests' hook), or null.
  */
 export function onMenuClicked(
   info: Menus.OnClickData,
@@ -75,5 +76,13 @@ export function onMenuClicked(
   }
   if (info.menuItemId !== MENU_CHECK_CLAIM || tab?.id === undefined) return Promise.resolve(null);
   const tabId = tab.id;
-  return scopeOf(info, tabId, host).then((scope) => (scope ? host.requestCheck(tabId, scope) : 'nothing'));
+  return scopeOf(info, tabId, host).then(async (scope) => {
+    if (!scope) return 'nothing';
+    const outcome = await host.requestCheck(tabId, scope);
+    // The first claim's card opens, where the reader sees the consent asked for, the progress and the verdict.
+    const first = scope.claimIds[0];
+    if (outcome !== 'nothing' && first !== undefined)
+      await sendToTab(tabId, 'showClaim', { claimId: first }).catch(() => {});
+    return outcome;
+  });
 }

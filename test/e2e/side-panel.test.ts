@@ -288,6 +288,9 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: side panel and context 
     expect(await menuClick({ menuItemId: 'citelens-check-claim', selectionText: selected }, tab)).toBe(
       'consent',
     );
+    // The claim's card opens, where the check's progress and verdict show.
+    await waitForCard(page);
+    expect((await readCard(page)).position).toBe(`Claim ${claimIndex + 1} of ${report.claims.length}`);
     const consent = await browser.waitForExtensionPage('src/consent/index.html', 'button.allow');
     const origins = await consent.evaluate(
       () => [...document.querySelectorAll('li[data-origin]')].map((li) => li.getAttribute('data-origin')),
