@@ -10,6 +10,7 @@ import browser from 'webextension-polyfill';
 import type { JsonReport } from '../core';
 import { cacheKey } from '../core/check/cache';
 import { checkReport, MAX_SOURCES_PER_CHECK } from '../core/check/check-report';
+import { type CheckScope, scopedReport } from '../core/check/scope';
 import type { SourceLoader } from '../core/check/types';
 import { fetchSource } from '../core/fetch/fetch-source';
 import { FetchQueue } from '../core/fetch/queue';
@@ -90,12 +91,14 @@ export class Checks {
    * The reader asked for a check of the tab's page: the card's "Check sources" (`auto` false) or the automatic
    * check of a site they listed. It starts at once when every source site is one the reader allowed for this
    * page's site; else the card's ask opens the consent window, and an automatic one reads what is allowed, or
-   * nothing.
+   * nothing. With a `scope` (the context menu's "Check this claim"), only that part of the page: its sites are
+   * the ones asked about and the only ones read.
    */
-  async request(tabId: number, auto: boolean): Promise<CheckRequestOutcome> {
+  async request(tabId: number, auto: boolean, scope?: CheckScope): Promise<CheckRequestOutcome> {
     const state = await this.readyPage(tabId);
     if (!state) return 'nothing';
-    const origins = sourceOrigins(state.report);
+    if (scope && scope.claimIds.length === 0) return 'nothing';
+    const origins = sourceOrigins(scopedReport(state.report, scope));
     if (origins.length === 0) return 'nothing';
     const readable = await readableOrigins(state.url);
     const allowed = origins.every((o) => readable.has(o));
@@ -107,6 +110,7 @@ export class Checks {
       allowed: allowed || auto,
       via: 'window',
       now: Date.now(),
+      ...(scope ? { scope } : {}),
     });
     return this.tab(tabId).flow.kind === 'asked' ? 'consent' : 'started';
   }
@@ -211,7 +215,7 @@ export class Checks {
         );
         return;
       case 'start':
-        void this.run(tabId, effect.run, effect.pageUrl).catch((error: unknown) =>
+        void this.run(tabId, effect.run, effect.pageUrl, effect.scope).catch((error: unknown) =>
           this.dispatch(tabId, { type: 'error', run: effect.run, message: messageOf(error) }),
         );
         return;
@@ -224,8 +228,8 @@ export class Checks {
     return state?.report && state.status === 'ready' ? { ...state, report: state.report } : null;
   }
 
-  /** Reads the sources of the page at `pageUrl` as run `run`, telling the flow how it goes. */
-  private async run(tabId: number, run: number, pageUrl: string): Promise<void> {
+  /** Reads the sources of the page at `pageUrl` (or the part `scope` names) as run `run`, telling the flow how it goes. */
+  private async run(tabId: number, run: number, pageUrl: string, scope?: CheckScope): Promise<void> {
     const state = await this.host.pageState(tabId);
     const current = () => {
       const flow = this.tabs.get(tabId)?.flow;
@@ -233,7 +237,7 @@ export class Checks {
     };
     if (!current()) return;
     if (!state?.report || state.url !== pageUrl) throw new Error(t('checkPageChanged'));
-    const report = state.report;
+    const report = scopedReport(state.report, scope);
     const mayRead = await mayReadFor(pageUrl);
     if (!current()) return;
     // The pages to read, as the check counts them: each address once, on the sites allowed, up to the bound.

@@ -46,6 +46,7 @@ import {
 import { LazyCard as ClaimCard } from './lazy-card';
 import { loadSiteOf } from './lazy-sites';
 import { RescanTimer } from './rescan-timer';
+import { claimsInSelection } from './selected-claims';
 import { forEachSliced, SLICE_MS, yieldToHost } from './slices';
 import { isReaderEvent } from './trust';
 
@@ -127,6 +128,7 @@ export class Controller {
         return { shown: !!live };
       },
       step: ({ direction }) => ({ claimId: this.step(direction) }),
+      selectedClaims: () => ({ claimIds: claimsInSelection(this.win.getSelection(), this.claims) }),
       checkState: (state) => {
         this.onCheckState(state);
         return { ok: true };

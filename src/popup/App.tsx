@@ -6,15 +6,17 @@ import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { JsonReport, JsonSource } from '../core';
-import { claimVerdict, sourceSupport } from '../core/check/summary';
+import { sourceSupport } from '../core/check/summary';
 import type { CheckResult } from '../core/check/types';
-import { CLAIM_VERDICT_TEXT, checkedClaimFor, checkedSourceFor, statusLine } from '../shared/check-view';
+import { checkedSourceFor, statusLine } from '../shared/check-view';
 import { findingText } from '../shared/finding-text';
 import { plural, t } from '../shared/i18n';
 import { type CheckState, sendMessage, sendToTab, type TabView } from '../shared/messages';
 import { FINDING_TITLE, linkedSites, safeHttpUrl, siteOfSource } from '../shared/report-view';
 import { loadSettings, saveSettings, siteOf } from '../shared/settings';
 import { CheckPanel } from './CheckPanel';
+import { ClaimList } from './ClaimList';
+import { SidePanelButton } from './SidePanelButton';
 
 const LOADING_POLL_MS = 400;
 
@@ -112,6 +114,7 @@ export function App() {
           </button>
         )}
         <span class="spacer" />
+        <SidePanelButton closeAfter={!tab?.pinned} />
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('popupOptions')}
         </button>
@@ -203,7 +206,6 @@ interface ReportProps {
 
 function Report({ report, check, tabId, onShowClaim, onChanged }: ReportProps) {
   const maxCited = report.sources.reduce((max, s) => Math.max(max, s.claims.length), 1);
-  const sourceLabel = new Map(report.sources.map((s) => [s.id, s.label]));
   const result: CheckResult | null = check.kind === 'done' ? check.result : null;
   const references = report.sources.filter((s) => s.kind !== 'linked');
   // Explanatory notes are listed with the references (as notes) but are not sources: the counts leave them out.
@@ -305,36 +307,7 @@ function Report({ report, check, tabId, onShowClaim, onChanged }: ReportProps) {
 
       <section class="section" aria-labelledby="claims-heading">
         <h2 id="claims-heading">{t('popupSectionClaims')}</h2>
-        <ol class="claims">
-          {report.claims.map((c, i) => {
-            const checked = result ? checkedClaimFor(result, c) : undefined;
-            const verdict = checked ? claimVerdict(checked) : undefined;
-            return (
-              <li key={c.id}>
-                <button
-                  type="button"
-                  class="claim"
-                  data-claim-id={c.id}
-                  data-kind={c.markers.length === 0 && (c.links?.length ?? 0) > 0 ? 'linked' : 'marker'}
-                  data-verdict={verdict}
-                  title={verdict ? t(CLAIM_VERDICT_TEXT[verdict]) : t('popupShowClaim')}
-                  onClick={() => onShowClaim(c.id)}
-                >
-                  {verdict && <span class={`verdict-dot verdict-${verdict}`} aria-hidden="true" />}
-                  <span class="claim-number">{i + 1}</span>
-                  <span class="claim-text">{c.text}</span>
-                  <span class="claim-sources">
-                    {[...new Set(c.sources.map((id) => sourceLabel.get(id) ?? id))].map((label) => (
-                      <span key={label} class="label small" title={label}>
-                        {label}
-                      </span>
-                    ))}
-                  </span>
-                </button>
-              </li>
-            );
-          })}
-        </ol>
+        <ClaimList report={report} result={result} onShowClaim={onShowClaim} />
       </section>
     </>
   );

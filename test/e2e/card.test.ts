@@ -182,7 +182,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: the card', (browserName
     expect(during?.check).toBe('checking');
     expect(during?.scrollTop).toBe(40);
     expect(during?.height).toBeGreaterThanOrEqual((before?.height ?? 0) - 0.5);
-    await control.send(tab, 'checkState', { kind: 'consent' });
+    await control.send(tab, 'checkState', { kind: 'consent', origins: [] });
     const smaller = await read();
     expect(smaller?.check).toBe('consent');
     expect(smaller?.height).toBeGreaterThanOrEqual((during?.height ?? 0) - 0.5);

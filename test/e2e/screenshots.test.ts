@@ -1,6 +1,7 @@
 /**
- * Screenshots of the claim card and the popup, light and dark, and of a linked claim's card on a saved news page,
- * from the real extension in Chromium. A test run
+ * Screenshots of the claim card and the popup, light and dark, of a linked claim's card on a saved news page, and
+ * of the side panel (its page opened in a tab: headless Chromium shows no side panel), from the real extension in
+ * Chromium. A test run
  * writes them to a temporary folder, so `npm test` leaves the tree clean; `npm run screenshots` sets
  * CITELENS_SCREENSHOTS_DIR to docs/screenshots/ (the README shows them) to update the committed ones.
  */
@@ -148,6 +149,25 @@ describe('screenshots', () => {
       width: 760,
       height: Math.min(900 - top, box.bottom - top + 24),
     });
+    await page.close();
+  });
+
+  it('side panel', async () => {
+    const page = await browser.newPage();
+    const url = `${server.origin}/seed`;
+    await page.goto(url);
+    const tab = await control.tabId(url);
+    await control.ready(tab, url);
+    // At a side panel's usual width; `?tab=` names the tab it shows first.
+    const panel = await browser.openExtensionPage(
+      `src/panel/index.html?tab=${tab}`,
+      'main.panel[data-state="report"]',
+    );
+    await panel.emulateColorScheme('light');
+    await panel.setViewport({ width: 400, height: 900 });
+    expect(await panel.evaluate(() => document.querySelectorAll('button.claim').length, null)).toBe(41);
+    await panel.screenshot(join(out, 'side-panel.png'));
+    await panel.close();
     await page.close();
   });
 });

@@ -18,6 +18,13 @@ export {
   toMarkdown,
   VERDICT_WORDS,
 } from './export';
+export {
+  type CheckScope,
+  sameScope,
+  scopedReport,
+  scopeOfClaims,
+  scopeOfLink,
+} from './scope';
 export { statusDetail } from './status';
 export {
   claimVerdict,

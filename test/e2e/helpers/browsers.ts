@@ -228,8 +228,8 @@ export class ChromiumPage implements ReaderPage {
 export interface ChromiumBrowser extends ExtensionBrowser {
   newPage(): Promise<ChromiumPage>;
   openExtensionPage(path: string, readySelector: string): Promise<ChromiumPage>;
-  /** Runs a function in the extension's service worker. */
-  evaluateInWorker<R>(fn: () => R | Promise<R>): Promise<R>;
+  /** Runs a function in the extension's service worker (with one argument of plain data). */
+  evaluateInWorker<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   /** Stops the extension's service worker, as Chrome does to an idle one; the next event starts it again. */
   stopWorker(): Promise<void>;
 }
@@ -314,10 +314,10 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
       await cdp.send('ServiceWorker.stopAllWorkers');
       await cdp.detach();
     },
-    async evaluateInWorker(fn) {
+    async evaluateInWorker<R, A>(fn: (arg: A) => R | Promise<R>, arg?: A) {
       const worker = context.serviceWorkers().find((w) => w.url().startsWith(extensionOrigin));
       if (!worker) throw new Error('no extension service worker');
-      return worker.evaluate(fn);
+      return (worker as unknown as { evaluate: Evaluate }).evaluate(fn, arg as A) as Promise<R>;
     },
     async close() {
       await context.close();
