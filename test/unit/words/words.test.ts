@@ -19,6 +19,7 @@ import { privateAddressReason, privateHostReason } from '../../../src/core/fetch
 import { hostNotAllowed, REDIRECT_HIDDEN, REDIRECT_NOT_ALLOWED } from '../../../src/core/fetch/types';
 import { findingMessage } from '../../../src/core/finding-message';
 import { scanDocument, toJsonReport } from '../../../src/core/index';
+import { siteByPublicSuffix } from '../../../src/core/links/public-suffix';
 import type { FindingDetail, FindingKind, JsonFinding } from '../../../src/core/types';
 import { loadFixturePages } from '../../support/fixture-pages';
 import { getMessage, use } from './fake-i18n';
@@ -35,6 +36,8 @@ const { ADDRESS_WORDS } = await import('../../../src/shared/detail-text');
 const DETAILS: FindingDetail[] = [
   { kind: 'dangling-marker', params: { markers: ['5'] } },
   { kind: 'dangling-marker', params: { markers: ['5', '7'] } },
+  { kind: 'reference-not-on-page', params: { markers: ['1'] } },
+  { kind: 'reference-not-on-page', params: { markers: ['1', '2'] } },
   { kind: 'uncited-source', params: { labels: ['3'] } },
   { kind: 'uncited-source', params: { labels: ['3', '4', 'a'] } },
   {
@@ -56,19 +59,22 @@ const DETAILS: FindingDetail[] = [
 const asJson = (d: FindingDetail): JsonFinding =>
   ({ ...d, message: findingMessage(d), claims: [], sources: [] }) as JsonFinding;
 
-const ALL_KINDS: FindingKind[] = [
-  'dangling-marker',
-  'uncited-source',
-  'source-concentration',
-  'duplicate-source',
-  'source-without-link',
-  'unsafe-link',
-  'citation-needed',
-  'linked-share',
-  'site-concentration',
-  'own-site-links',
-  'social-post-only',
-];
+/** Every kind, as a record so that the compiler says when a kind is added and not listed here. */
+const KINDS: Record<FindingKind, true> = {
+  'dangling-marker': true,
+  'reference-not-on-page': true,
+  'uncited-source': true,
+  'source-concentration': true,
+  'duplicate-source': true,
+  'source-without-link': true,
+  'unsafe-link': true,
+  'citation-needed': true,
+  'linked-share': true,
+  'site-concentration': true,
+  'own-site-links': true,
+  'social-post-only': true,
+};
+const ALL_KINDS = Object.keys(KINDS) as FindingKind[];
 
 beforeEach(() => use('en'));
 
@@ -95,7 +101,10 @@ describe('findings', () => {
     let seen = 0;
     for (const page of loadFixturePages().filter((p) => SAMPLE_PAGES.includes(p.name))) {
       const url = /^https?:/.test(page.expected.page) ? page.expected.page : undefined;
-      const report = toJsonReport(scanDocument(parseHtml(page.html), url ? { url } : {}), { params: true });
+      const report = toJsonReport(
+        scanDocument(parseHtml(page.html), { siteOf: siteByPublicSuffix, ...(url ? { url } : {}) }),
+        { params: true },
+      );
       for (const f of report.findings) {
         expect(f.params, `${page.name} ${f.kind}`).toBeDefined();
         expect(findingText(f), page.name).toBe(f.message);
