@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPageServer } from '../../scripts/serve-pages.mjs';
-import { type AxeViolation, axeCard, axePage } from './helpers/axe';
+import { axeCard, axePage, axePageInSchemes, describeViolations } from './helpers/axe';
 import { type BrowserName, type ExtensionBrowser, launch, type ReaderPage } from './helpers/browsers';
 import { EXTRA_PAGES } from './helpers/pages';
 import { Control, cardOpen, letters, pointInHighlight, readHighlight, waitForCard } from './helpers/reader';
@@ -98,9 +98,6 @@ function markerPoint(page: ReaderPage, n: number): Promise<{ x: number; y: numbe
     return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
   }, `#cite_note-${n}`);
 }
-
-const summary = (violations: AxeViolation[]) =>
-  violations.map((v) => `${v.id} (${v.impact}): ${v.help} ${v.nodes.join(' ')}`);
 
 describe.each<BrowserName>(['chromium', 'firefox'])('%s: the card', (browserName) => {
   let server: Awaited<ReturnType<typeof startPageServer>>;
@@ -286,20 +283,16 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: the card', (browserName
       for (let i = 0; i < 4; i++) await control.send(tab, 'step', { direction: 'next' });
       await waitForCard(page);
       await settledLayout(page);
-      found.push(...summary(await axeCard(page)).map((v) => `card ${path}: ${v}`));
+      found.push(...describeViolations(await axeCard(page)).map((v) => `card ${path}: ${v}`));
       await page.close();
     }
     const { page, tab } = await open('/seed');
     const popup = await control.openPopup(tab);
-    found.push(...summary(await axePage(popup)).map((v) => `popup: ${v}`));
-    if ('emulateColorScheme' in popup && typeof popup.emulateColorScheme === 'function') {
-      await popup.emulateColorScheme('dark');
-      found.push(...summary(await axePage(popup)).map((v) => `popup, dark: ${v}`));
-    }
+    found.push(...(await axePageInSchemes(popup, 'popup')));
     await popup.close();
-    found.push(...summary(await axePage(control.page)).map((v) => `options: ${v}`));
+    found.push(...describeViolations(await axePage(control.page)).map((v) => `options: ${v}`));
     const consent = await browser.openExtensionPage(`src/consent/index.html?tab=${tab}`, 'button.allow');
-    found.push(...summary(await axePage(consent)).map((v) => `consent: ${v}`));
+    found.push(...describeViolations(await axePage(consent)).map((v) => `consent: ${v}`));
     await consent.close();
     await page.close();
     expect(found).toEqual([]);

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPageServer } from '../../scripts/serve-pages.mjs';
 import type { JsonReport } from '../../src/core/types';
+import { axePageInSchemes } from './helpers/axe';
 import { type BrowserName, type ExtensionBrowser, launch, type ReaderPage } from './helpers/browsers';
 import { readCheckCard, readPopupCheck } from './helpers/check-reader';
 import { EXTRA_PAGES } from './helpers/pages';
@@ -89,6 +90,20 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s in French', (browserName
     expect(view.check).toBe('Vérifier les sources');
     expect(view.sites).toBe('4 sites à lire');
     await popup.close();
+  });
+
+  it('axe-core finds nothing in the French popup and side panel, each declaring its language', async () => {
+    const popup = await control.openPopup(tab);
+    const found = await axePageInSchemes(popup, 'popup');
+    await popup.close();
+    const panel = await browser.openExtensionPage(
+      `src/panel/index.html?tab=${tab}`,
+      'main.panel[data-state="report"]',
+    );
+    expect(await panel.evaluate(() => document.documentElement.lang, null)).toBe('fr');
+    found.push(...(await axePageInSchemes(panel, 'side panel')));
+    await panel.close();
+    expect(found).toEqual([]);
   });
 
   it('the card is French', async () => {

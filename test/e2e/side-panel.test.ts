@@ -14,6 +14,7 @@ import { fixturesDir, startPageServer } from '../../scripts/serve-pages.mjs';
 import type { JsonClaim, JsonReport } from '../../src/core/types';
 import type { TabView } from '../../src/shared/messages';
 import type { ExpectedPage } from '../support/fixture-pages';
+import { axePageInSchemes } from './helpers/axe';
 import {
   type BrowserName,
   type ChromiumBrowser,
@@ -172,6 +173,12 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: side panel and context 
     expect(view.claims.every((c) => c.verdict === null)).toBe(true);
   });
 
+  it('axe-core finds nothing in the panel (light and dark)', async () => {
+    await activate(seedTab);
+    await panelShowing(seedTab, 41);
+    expect(await axePageInSchemes(panel, 'side panel')).toEqual([]);
+  });
+
   it('follows a tab switch, and back', async () => {
     const other = await browser.newPage();
     const url = `${pages.origin}/extra/links`;
@@ -311,6 +318,8 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: side panel and context 
     // The side panel shows that one claim's verdict colour, and no other.
     const shown = await panelShowing(tab, report.claims.length);
     expect(shown.claims.filter((c) => c.verdict !== null).map((c) => c.id)).toEqual([claim.id]);
+    // With a verdict, a finished check and its summary, axe still finds nothing.
+    expect(await axePageInSchemes(panel, 'side panel after a check')).toEqual([]);
 
     // On a link: the page's sources at that address and the claims citing them. Its site is allowed for this
     // page's site now, so it starts without asking again.

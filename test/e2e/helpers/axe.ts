@@ -48,6 +48,25 @@ export function axePage(page: ReaderPage): Promise<AxeViolation[]> {
   return run(page, null);
 }
 
+/** One line per violation, for a test's failure message. */
+export const describeViolations = (violations: AxeViolation[]): string[] =>
+  violations.map((v) => `${v.id} (${v.impact}): ${v.help} ${v.nodes.join(' ')}`);
+
+/**
+ * axe on an extension page in the light scheme, then in the dark one where the browser emulates it (Chromium;
+ * Puppeteer's Firefox page has no such switch): one line per violation, each starting with the label and scheme.
+ */
+export async function axePageInSchemes(page: ReaderPage, label: string): Promise<string[]> {
+  const found = describeViolations(await axePage(page)).map((v) => `${label}: ${v}`);
+  const dark = page as ReaderPage & { emulateColorScheme?(scheme: 'light' | 'dark'): Promise<void> };
+  if (typeof dark.emulateColorScheme === 'function') {
+    await dark.emulateColorScheme('dark');
+    found.push(...describeViolations(await axePage(page)).map((v) => `${label}, dark: ${v}`));
+    await dark.emulateColorScheme('light');
+  }
+  return found;
+}
+
 /** axe's violations in the open card (see above); throws when no card is open. */
 export async function axeCard(page: ReaderPage): Promise<AxeViolation[]> {
   const copied = await page.evaluateInCard((root, id) => {
