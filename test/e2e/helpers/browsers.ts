@@ -105,6 +105,8 @@ export interface LaunchOptions {
   extension?: boolean;
   build?: BuildKind;
   locale?: string;
+  /** The colour scheme every page sees, the extension's own included (else the browser's default, light). */
+  colorScheme?: 'light' | 'dark';
 }
 
 /**
@@ -248,6 +250,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
     // Chromium on Linux takes its interface language (and so the extension's _locales) from --lang or LANGUAGE;
     // `locale` also makes the pages' navigator.language and Intl agree with it.
     ...(options.locale ? { locale: options.locale, env: { ...process.env, LANGUAGE: options.locale } } : {}),
+    ...(options.colorScheme ? { colorScheme: options.colorScheme } : {}),
     args: [
       ...(options.locale ? [`--lang=${options.locale}`] : []),
       ...(withExtension
@@ -464,6 +467,10 @@ export async function launchFirefox(
       'extensions.webextOptionalPermissionPrompts': false,
       // The interface language (and so the extension's _locales): needs the language pack installed.
       ...(options.locale ? { 'intl.locale.requested': options.locale } : {}),
+      // What `prefers-color-scheme` answers in pages: 0 dark, 1 light.
+      ...(options.colorScheme
+        ? { 'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1 }
+        : {}),
     },
   });
   const installExtension = async () => {
