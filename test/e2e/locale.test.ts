@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPageServer } from '../../scripts/serve-pages.mjs';
 import type { JsonReport } from '../../src/core/types';
-import { axePageInSchemes } from './helpers/axe';
+import { axeCard, axePageInSchemes, describeViolations } from './helpers/axe';
 import { type BrowserName, type ExtensionBrowser, launch, type ReaderPage } from './helpers/browsers';
 import { readCheckCard, readPopupCheck } from './helpers/check-reader';
 import { EXTRA_PAGES } from './helpers/pages';
@@ -106,13 +106,14 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s in French', (browserName
     expect(found).toEqual([]);
   });
 
-  it('the card is French', async () => {
+  it('the card is French, and axe-core finds nothing in it', async () => {
     await control.send(tab, 'showClaim', { claimId: report.claims[0]?.id ?? '' });
     await waitForCard(page);
     const card = await readCard(page);
     expect(card.label).toBe('Affirmation sourcée');
     expect(card.position).toBe('Affirmation 1 sur 41');
     expect(card.findings).toContain('La plupart des affirmations reposent sur une seule source');
+    expect(describeViolations(await axeCard(page))).toEqual([]);
   });
 
   it('a check that could reach no source says so, in the card and the popup, not "0 sur 41"', async () => {
