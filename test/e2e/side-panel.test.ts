@@ -161,6 +161,11 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: side panel and context 
     await sources?.close();
   });
 
+  it('axe-core finds nothing in the panel while it follows no tab yet', async () => {
+    await panel.waitFor(() => document.querySelector('main.panel[data-state="no-tab"] h1') !== null, null);
+    expect(await axePageInSchemes(panel, 'side panel, no tab')).toEqual([]);
+  });
+
   it('lists all 41 claims of the seed article in page order once its tab is active', async () => {
     expect(seedReport.claims).toHaveLength(41);
     await activate(seedTab);
