@@ -39,6 +39,18 @@ export function isHiddenByMarkup(el: Element): boolean {
   return false;
 }
 
+/**
+ * The body of a collapsed widget: a table, section or accordion panel the reader opens with a tap (Wikipedia's mobile
+ * infobox behind "Quick facts", `mw-collapsible-content`, an accordion's panel). Hidden by markup until opened, but
+ * the page's own content, not hidden matter: the markers in it are read.
+ */
+const COLLAPSIBLE_CONTENT = /(?:^|\s)[\w-]*(?:collaps|accordion)[\w-]*(?:\s|$)/i;
+
+function isCollapsedContent(el: Element): boolean {
+  const cls = el.getAttribute('class');
+  return cls !== null && COLLAPSIBLE_CONTENT.test(cls);
+}
+
 const MATH_CLASS = /(?:^|\s)(?:mwe-math-element|MathJax\w*|katex\w*|math|tex|latex)(?:\s|$)/;
 
 /** True for an element whose subtree the scanner must not read as prose. */
@@ -46,5 +58,5 @@ export function isSkippedSubtree(el: Element): boolean {
   if (NEVER_PROSE.has(tagOf(el))) return true;
   const cls = el.getAttribute('class');
   if (cls && MATH_CLASS.test(cls)) return true;
-  return isHiddenByMarkup(el);
+  return isHiddenByMarkup(el) && !isCollapsedContent(el);
 }
