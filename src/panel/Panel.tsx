@@ -9,7 +9,8 @@ import type { JsonReport } from '../core';
 import type { CheckResult } from '../core/check/types';
 import { CheckPanel } from '../popup/CheckPanel';
 import { ClaimList, verdictOf } from '../popup/ClaimList';
-import { type MessageKey, plural, t } from '../shared/i18n';
+import { ReportHeader } from '../popup/ReportHeader';
+import { type MessageKey, t } from '../shared/i18n';
 import { type CheckState, sendToTab, type TabView } from '../shared/messages';
 import { Filters } from './Filters';
 import { type ClaimFilters, filterClaims, NO_FILTERS } from './filters';
@@ -105,30 +106,7 @@ function Report({ report, check, tabId, filters, onFilters, onChanged }: ReportP
   const showClaim = (claimId: string) => void sendToTab(tabId, 'showClaim', { claimId }).catch(() => {});
   return (
     <>
-      <header class="header">
-        <div class="brand">
-          <img src="/icons/icon-32.png" alt="" width={20} height={20} />
-          <span>CiteLens</span>
-        </div>
-        <h1 class="page-title" title={report.title}>
-          {report.title || t('popupNoTitle')}
-        </h1>
-        <ul class="counts">
-          <li data-count="claims" data-value={report.claims.length}>
-            {plural('popupClaims', report.claims.length)}
-          </li>
-          <li data-count="sources" data-value={report.sources.length}>
-            {plural('popupSources', report.sources.filter((s) => s.kind !== 'note').length)}
-          </li>
-          <li
-            data-count="findings"
-            data-value={report.findings.length}
-            class={report.findings.length ? 'warn' : ''}
-          >
-            {plural('popupFindings', report.findings.length)}
-          </li>
-        </ul>
-      </header>
+      <ReportHeader report={report} />
 
       <CheckPanel tabId={tabId} report={report} check={check} onChanged={onChanged} />
 

@@ -16,6 +16,7 @@ import { FINDING_TITLE, linkedSites, safeHttpUrl, siteOfSource } from '../shared
 import { loadSettings, saveSettings, siteOf } from '../shared/settings';
 import { CheckPanel } from './CheckPanel';
 import { ClaimList } from './ClaimList';
+import { ReportHeader } from './ReportHeader';
 import { SidePanelButton } from './SidePanelButton';
 
 const LOADING_POLL_MS = 400;
@@ -209,36 +210,12 @@ function Report({ report, check, tabId, onShowClaim, onChanged }: ReportProps) {
   const result: CheckResult | null = check.kind === 'done' ? check.result : null;
   const references = report.sources.filter((s) => s.kind !== 'linked');
   // Explanatory notes are listed with the references (as notes) but are not sources: the counts leave them out.
-  const sourceCount = report.sources.filter((s) => s.kind !== 'note').length;
   const referenceCount = references.filter((s) => s.kind !== 'note').length;
   const sites = linkedSites(report.sources);
   const linkedCount = sites.reduce((n, g) => n + g.sources.length, 0);
   return (
     <>
-      <header class="header">
-        <div class="brand">
-          <img src="/icons/icon-32.png" alt="" width={20} height={20} />
-          <span>CiteLens</span>
-        </div>
-        <h1 class="page-title" title={report.title}>
-          {report.title || t('popupNoTitle')}
-        </h1>
-        <ul class="counts">
-          <li data-count="claims" data-value={report.claims.length}>
-            {plural('popupClaims', report.claims.length)}
-          </li>
-          <li data-count="sources" data-value={sourceCount}>
-            {plural('popupSources', sourceCount)}
-          </li>
-          <li
-            data-count="findings"
-            data-value={report.findings.length}
-            class={report.findings.length ? 'warn' : ''}
-          >
-            {plural('popupFindings', report.findings.length)}
-          </li>
-        </ul>
-      </header>
+      <ReportHeader report={report} />
 
       <CheckPanel tabId={tabId} report={report} check={check} onChanged={onChanged} />
 
