@@ -47,8 +47,13 @@ export function isHiddenByMarkup(el: Element): boolean {
 const COLLAPSIBLE_CONTENT = /(?:^|\s)[\w-]*(?:collaps|accordion)[\w-]*(?:\s|$)/i;
 
 function isCollapsedContent(el: Element): boolean {
-  const cls = el.getAttribute('class');
-  return cls !== null && COLLAPSIBLE_CONTENT.test(cls);
+  // The class is on the body itself (`pcs-collapse-table-content`) or on the widget holding it (the apps' older
+  // `pagelib_collapse_table_container > table.infobox[style="display: none"]`).
+  for (const node of [el, el.parentElement]) {
+    const cls = node?.getAttribute('class');
+    if (cls && COLLAPSIBLE_CONTENT.test(cls)) return true;
+  }
+  return false;
 }
 
 const MATH_CLASS = /(?:^|\s)(?:mwe-math-element|MathJax\w*|katex\w*|math|tex|latex)(?:\s|$)/;

@@ -26,6 +26,15 @@ describe('markers in collapsed content', () => {
     expect(claimSourceLabels(r)).toEqual([['1'], ['2']]);
   });
 
+  it("the same in the apps' older markup: the infobox itself hidden inside pagelib_collapse_table_container", () => {
+    const r = scan(
+      '<div class="pagelib_collapse_table_container"><div class="pagelib_collapse_table_collapsed_container" style="display: block;">' +
+        '<strong>Quick facts</strong></div><table class="infobox" style="margin-top: 0px; display: none;">' +
+        `<tr><th>Parallax</th><td>71.62 ± 0.54${ref(1)} mas</td></tr></table></div><p>It has a debris disk.${ref(2)}</p>${notes}`,
+    );
+    expect(claimTexts(r)).toEqual(['71.62 ± 0.54 mas', 'It has a debris disk.']);
+  });
+
   it('a collapsed MediaWiki table (mw-collapsible-content hidden by its script)', () => {
     const r = scan(
       `<table class="wikitable mw-collapsible mw-collapsed"><tr><th>Results</th></tr><tr class="mw-collapsible-content" style="display: none;"><td>The team won in 1998.${ref(1)}</td></tr></table>` +
