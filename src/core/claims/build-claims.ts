@@ -19,6 +19,9 @@ export interface FlaggedSentence {
 const CJK_GAP =
   /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}、。，！？．「」『』（）])\s+(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}、。，！？．「」『』（）])/gu;
 
+/** A sentence's own stop (with closing quotes or brackets), the blank a marker left, then a second full stop at the end. */
+const STRAY_STOP_AFTER_MARKER = /(?<![.．]\s)([.!?。！？．]["”’」』)）]*)\s+[.。．]\s*$/u;
+
 /** Claim text as a reader reads it: marker characters removed, leftover brackets and spaces tidied. */
 function readableText(text: string): string {
   return (
@@ -27,7 +30,11 @@ function readableText(text: string): string {
       // A list bullet typed into a plain-text document ("* its version…").
       .replace(/^\s*[*•◦‣]\s+/, '')
       .replace(/\[\s*(?:[,;–-]\s*)*\]|\(\s*(?:[,;–-]\s*)*\)/g, '')
-      .replace(/\s+([.,;:!?)\]’”])/g, '$1')
+      // A stray full stop typed after the marker of a sentence that had already ended ("說詞。[91]。", "end.[1].")
+      // is not read as part of it: the sentence ends at its own stop.
+      .replace(STRAY_STOP_AFTER_MARKER, '$1')
+      // No space goes before closing punctuation, Latin or full-width ("禁猫令[92]：" reads "禁猫令：").
+      .replace(/\s+([.,;:!?)\]’”：；，。！？、）」』】〕］])/g, '$1')
       .replace(/([([‘“])\s+/g, '$1')
       // Japanese and Chinese put no space between words: the blank a marker left there goes ("東京都※1の" → "東京都の").
       .replace(CJK_GAP, '$1')

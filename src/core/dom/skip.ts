@@ -39,6 +39,23 @@ export function isHiddenByMarkup(el: Element): boolean {
   return false;
 }
 
+/**
+ * The body of a collapsed widget: a table, section or accordion panel the reader opens with a tap (Wikipedia's mobile
+ * infobox behind "Quick facts", `mw-collapsible-content`, an accordion's panel). Hidden by markup until opened, but
+ * the page's own content, not hidden matter: the markers in it are read.
+ */
+const COLLAPSIBLE_CONTENT = /(?:^|\s)[\w-]*(?:collaps|accordion)[\w-]*(?:\s|$)/i;
+
+function isCollapsedContent(el: Element): boolean {
+  // The class is on the body itself (`pcs-collapse-table-content`) or on the widget holding it (the apps' older
+  // `pagelib_collapse_table_container > table.infobox[style="display: none"]`).
+  for (const node of [el, el.parentElement]) {
+    const cls = node?.getAttribute('class');
+    if (cls && COLLAPSIBLE_CONTENT.test(cls)) return true;
+  }
+  return false;
+}
+
 const MATH_CLASS = /(?:^|\s)(?:mwe-math-element|MathJax\w*|katex\w*|math|tex|latex)(?:\s|$)/;
 
 /** True for an element whose subtree the scanner must not read as prose. */
@@ -46,5 +63,5 @@ export function isSkippedSubtree(el: Element): boolean {
   if (NEVER_PROSE.has(tagOf(el))) return true;
   const cls = el.getAttribute('class');
   if (cls && MATH_CLASS.test(cls)) return true;
-  return isHiddenByMarkup(el);
+  return isHiddenByMarkup(el) && !isCollapsedContent(el);
 }

@@ -144,8 +144,11 @@ function bibliographyLinkMarker(link: Element): MarkerCandidate | null {
   };
 }
 
-/** A MediaWiki group note's label, whatever the group's name: "[x 1]", "[Anmerkung 2]", "[注 3]". */
-const GROUP_LABEL = /^\[?\s*([\p{L}][\p{L}\p{M} .-]{0,24}?)\s+(\d{1,4})\s*\]?$/u;
+/**
+ * A MediaWiki group note's label, whatever the group's name: "[x 1]", "[Anmerkung 2]", "[注 3]", "[group2 1]" (a name
+ * may hold digits after its first letter), and a group's sub-reference "[group 1.2]".
+ */
+const GROUP_LABEL = /^\[?\s*([\p{L}][\p{L}\p{M}\p{N} .-]{0,24}?)\s+(\d{1,4}(?:\.\d{1,3})?)\s*\]?$/u;
 
 /** A group note's label on a MediaWiki link (its target a `cite_note`, or a `data-mw-group` on it). */
 function groupNoteLabel(link: Element, fragment: string, text: string): ParsedLabel | null {

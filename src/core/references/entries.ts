@@ -122,6 +122,15 @@ function counterStyle(list: Element): { style: string; upper: boolean } | null {
   return null;
 }
 
+/**
+ * "note ", "group ": the name of a MediaWiki group list (Parsoid's `ol[data-mw-group]`) whose notes are not lettered.
+ * Its markers read "[note 1]", so its items are "note 1", "note 2", not "1", "2" of the numbered references.
+ */
+function namedGroupPrefix(list: Element): string {
+  const name = foldWhitespace(list.getAttribute('data-mw-group') ?? '');
+  return name ? `${name} ` : '';
+}
+
 /** Numbers of the items of each ordered list, computed once per list (a long reference list is read item by item). */
 const listOrdinals = new WeakMap<Element, Map<Element, string>>();
 
@@ -135,12 +144,13 @@ export function ordinalInList(li: Element): string | null {
     let n = Number(list.getAttribute('start') ?? '1');
     if (!Number.isFinite(n)) n = 1;
     const style = counterStyle(list);
+    const group = style ? '' : namedGroupPrefix(list);
     for (const item of Array.from(list.children)) {
       if (tagOf(item) !== 'li') continue;
       const value = item.getAttribute('value');
       if (value && /^\d+$/.test(value)) n = Number(value);
       const ordinal = n++;
-      ordinals.set(item, style ? counterLabel(ordinal, style.style, style.upper) : String(ordinal));
+      ordinals.set(item, style ? counterLabel(ordinal, style.style, style.upper) : `${group}${ordinal}`);
     }
     listOrdinals.set(list, ordinals);
   }

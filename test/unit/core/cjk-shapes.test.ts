@@ -296,3 +296,37 @@ describe('not markers', () => {
     expect(claimTexts(r)).toEqual([]);
   });
 });
+
+// Seen on Chinese Wikipedia (猫, section 社會問題; fixture zhwiki-mobile-cat-reduced): punctuation next to a marker.
+describe('punctuation around a marker, as real pages have it', () => {
+  const notes = `<h2>参考资料</h2><ol class="references"><li id="cite_note-1"><a href="${U(1)}">一</a></li><li id="cite_note-2"><a href="${U(2)}">二</a></li></ol>`;
+  const ref = (n: number) =>
+    `<sup id="cite_ref-${n}" class="reference"><a href="#cite_note-${n}">[${n}]</a></sup>`;
+
+  it('a stray 。 typed after the marker of a sentence that had already ended is not part of its claim', () => {
+    const r = zh(`<p>但TNR已逐漸成為說詞。${ref(1)}。</p><p>且數量不減反增。${ref(2)}。</p>${notes}`);
+    expect(claimTexts(r)).toEqual(['但TNR已逐漸成為說詞。', '且數量不減反增。']);
+  });
+
+  it('the same in English: "end.[1]." reads "end."', () => {
+    const r = scan(
+      `<html lang="en"><body><p>Cats were kept in Egypt.${ref(1)}. Dogs came first.${ref(2)}</p>${notes}</body></html>`,
+    );
+    expect(claimTexts(r)).toEqual(['Cats were kept in Egypt.', 'Dogs came first.']);
+  });
+
+  it('no space is left before a full-width colon, comma or stop where the marker was', () => {
+    const r = zh(
+      `<p>2018年新西兰奥茂宜村庄打算发布禁猫令${ref(1)}：</p><p>据估计，猫在美国杀死大量鸟类${ref(2)}，影响很大。</p>${notes}`,
+    );
+    expect(claimTexts(r)).toEqual([
+      '2018年新西兰奥茂宜村庄打算发布禁猫令：',
+      '据估计，猫在美国杀死大量鸟类，影响很大。',
+    ]);
+  });
+
+  it('a spaced ellipsis at the end of a sentence keeps its three stops (closed up, as before)', () => {
+    const r = scan(`<html lang="en"><body><p>And so it went on . . .${ref(1)}</p>${notes}</body></html>`);
+    expect(claimTexts(r)).toEqual(['And so it went on...']);
+  });
+});

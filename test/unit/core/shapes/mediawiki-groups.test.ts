@@ -61,3 +61,39 @@ describe('shape 5: sub-references and group notes', () => {
     expect(claimSourceLabels(r)).toEqual([['c']]);
   });
 });
+
+// Seen on real Parsoid HTML (test.wikipedia CiteDetails, fixture parsoid-subreferences).
+describe('shape 5: Parsoid group names and group sub-references', () => {
+  const mwRef = (id: string, label: string, group: string) =>
+    `<sup class="mw-ref reference" id="cite_ref-${id}" typeof="mw:Extension/ref"><a href="./Page#cite_note-${id}" data-mw-group="${group}"><span class="mw-reflink-text"><span class="cite-bracket">[</span>${label}<span class="cite-bracket">]</span></span></a></sup>`;
+  const groupList = (group: string, items: string) =>
+    `<div class="mw-references-wrap"><ol class="mw-references references" data-mw-group="${group}">${items}</ol></div>`;
+
+  it('a group name holding a digit ([group2 1]) and a sub-reference of a group ([group 1.2]) are markers', () => {
+    const r = scan(
+      `<p>${S1}${mwRef('1', 'group2 1', 'group2')}</p><p>${S2}${mwRef('3', 'group 1.2', 'group')}</p>` +
+        `<h2>References</h2>${groupList('group2', `<li id="cite_note-1"><span class="reference-text">Smith, J. (1990). <a href="${BOOK}">A History of the Castle</a>.</span></li>`)}` +
+        groupList(
+          'group',
+          `<li id="cite_note-2"><span class="reference-text">Jones, A. (2001). <a href="https://example.org/keep">The Keep</a>.</span><ol class="mw-subreference-list"><li id="cite_note-3"><span class="reference-text">p. 7</span></li></ol></li>`,
+        ),
+    );
+    expect(markerLabels(r)).toEqual([['group2 1'], ['group 1.2']]);
+    expect(claimUrls(r)).toEqual([[BOOK], ['https://example.org/keep']]);
+  });
+
+  it('an entry of a named group list that nothing cites is labelled with its group ("note 2"), lettered groups stay letters', () => {
+    const r = scan(
+      `<p>${S1}${mwRef('1', 'note 1', 'note')} ${S2}${mwRef('a', 'a', 'lower-alpha')}</p><h2>Notes</h2>` +
+        groupList(
+          'note',
+          '<li id="cite_note-1">Smith, J. (1990). A History of the Castle.</li><li id="cite_note-2">Brown, K. (2004). Castles of the North.</li>',
+        ) +
+        groupList(
+          'lower-alpha',
+          '<li id="cite_note-a">The date is disputed among historians of the region.</li><li id="cite_note-b">Not cited anywhere in the text of this article.</li>',
+        ),
+    );
+    expect(sourceLabels(r)).toEqual(['note 1', 'note 2', 'a', 'b']);
+  });
+});
