@@ -442,6 +442,9 @@ export class ClaimCard {
       }
       body.append(quote);
     }
+    const conflict = judgement.conflict;
+    if (conflict?.claim)
+      body.append(this.el('p', 'conflict', t('cardConflict', [conflict.source, conflict.claim])));
     const missing = missingFromSource(judgement);
     if (missing.length > 0) body.append(this.el('p', 'missing-terms', t('cardMissing', missing.join(', '))));
     const href = best ? textFragmentUrl(status.finalUrl ?? status.url, best.text) : null;
