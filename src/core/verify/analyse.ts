@@ -1,3 +1,4 @@
+import { rootOf } from './derivation';
 import { lexiconAlternatives, wordAlternatives } from './lexicon';
 import { extractNames, type Name } from './names';
 import { hasNegation } from './negation';
@@ -13,6 +14,8 @@ export interface AnalysedText {
   stems: Set<string>;
   /** Leading letters of the longer stems, for word families Porter leaves apart ("democraci" / "democrat"). */
   prefixes: Set<string>;
+  /** The stems' roots, for word families Porter leaves apart ("acquisit" / "acquir"): see derivation.ts. */
+  roots: Set<string>;
   quantities: Quantity[];
 }
 
@@ -33,13 +36,19 @@ export function stemPrefix(stem: string): string | null {
   return stem.length >= PREFIX_LENGTH ? stem.slice(0, PREFIX_LENGTH) : null;
 }
 
-function stemSets(sequence: readonly string[]): { stems: Set<string>; prefixes: Set<string> } {
+function stemSets(sequence: readonly string[]): {
+  stems: Set<string>;
+  prefixes: Set<string>;
+  roots: Set<string>;
+} {
   const prefixes = new Set<string>();
+  const roots = new Set<string>();
   for (const s of sequence) {
     const p = stemPrefix(s);
     if (p) prefixes.add(p);
+    roots.add(rootOf(s));
   }
-  return { stems: new Set(sequence), prefixes };
+  return { stems: new Set(sequence), prefixes, roots };
 }
 
 /** Several sentences read as one passage. */

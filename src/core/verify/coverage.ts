@@ -1,4 +1,5 @@
 import { type AnalysedText, type ClaimAnalysis, stemPrefix } from './analyse';
+import { rootOf } from './derivation';
 import { quantityMatches } from './numbers';
 
 /** Which parts of a claim a text contains. */
@@ -17,6 +18,7 @@ export function coverageOf(claim: ClaimAnalysis, text: AnalysedText): Coverage {
     const p = stemPrefix(s);
     if (text.stems.has(s) || (p && text.prefixes.has(p))) stems.add(s);
     else if (claim.alternatives.get(s)?.some((a) => text.stems.has(a))) stems.add(s);
+    else if (text.roots.has(rootOf(s))) stems.add(s);
   }
   const quantities = claim.quantities.map((q) => text.quantities.some((s) => quantityMatches(q, s)));
   return { stems, quantities };

@@ -11,28 +11,51 @@ import type { JudgeModel } from './judge';
  */
 export const JUDGE_MODEL: JudgeModel = {
   model: {
-    features: ['shareBest', 'shareTop', 'missingTop', 'numbersMissingTop', 'namesMissingTop'],
-    mean: [0.527102, 0.694146, 1.47816, 0.167305, 0.364517],
-    scale: [0.199677, 0.196085, 0.690347, 0.329375, 0.505136],
-    weights: [0.709032, 0.653073, 0.361453, -1.210924, -1.011709],
-    bias: -1.525808,
+    features: [
+      'shareBest',
+      'shareTop',
+      'shareDoc',
+      'missingTop',
+      'numbersMissingTop',
+      'numbersMissingDoc',
+      'namesMissingTop',
+      'namesMissingDoc',
+      'bigramsTop',
+      'claimLength',
+    ],
+    mean: [0.527015, 0.694139, 0.729359, 1.470697, 0.167305, 0.158135, 0.365575, 0.252118, 0.275755, 2.50555],
+    scale: [
+      0.199269, 0.195791, 0.195679, 0.687663, 0.329375, 0.320564, 0.507353, 0.33067, 0.223012, 0.402614,
+    ],
+    weights: [
+      0.735516, 0.616266, -0.062075, 0.180982, -0.834631, -0.428116, -1.034701, 0.032406, -0.066677, 0.160492,
+    ],
+    bias: -1.531762,
   },
-  supported: 0.353276,
+  supported: 0.355304,
   notFoundModel: {
     features: [
       'shareBest',
       'shareTop',
+      'shareDoc',
       'missingTop',
       'numbersMissingTop',
-      'namesMissingTop',
-      'shareDoc',
       'numbersMissingDoc',
+      'namesMissingTop',
       'namesMissingDoc',
+      'bigramsTop',
+      'claimLength',
     ],
-    mean: [0.528814, 0.683403, 1.220526, 0.208842, 0.315536, 0.703518, 0.201129, 0.259986],
-    scale: [0.195041, 0.200028, 0.624103, 0.373593, 0.437741, 0.2024, 0.36851, 0.343143],
-    weights: [-0.855353, 0.22295, 0.830004, -0.553401, 0.118076, -0.201866, 0.426072, 0.303038],
-    bias: -3.991596,
+    mean: [
+      0.529612, 0.684338, 0.704471, 1.210868, 0.208449, 0.201719, 0.315015, 0.259986, 0.261156, 2.159888,
+    ],
+    scale: [
+      0.194848, 0.199922, 0.202368, 0.62316, 0.373285, 0.368588, 0.437578, 0.343143, 0.227478, 0.468763,
+    ],
+    weights: [
+      -0.743813, 0.188676, -0.262395, 0.437876, -0.376482, 0.334738, 0.101259, 0.285242, -0.621131, 0.345761,
+    ],
+    bias: -4.137178,
   },
-  notFound: 0.080906,
+  notFound: 0.042831,
 };
