@@ -9,7 +9,8 @@
  * - `numbers`: compound and spelled-out numbers ("thirty-six", "one hundred", "a million", "half a million"), and
  *   number words not asked of the page as words once read as a figure ("two million" = "2,000,000");
  * - `dates`: day ordinals and numeric dates ("March 3rd", "3/15/2021", "the 3rd of March" → "3 March");
- * - `titles`: titles are not asked of the page ("Dr. Jane Smith" = "Jane Smith").
+ * - `titles`: titles are not asked of the page ("Dr. Jane Smith" = "Jane Smith");
+ * - `synonyms`: WordNet synonyms of a claim word's most frequent sense ("refused" / "declined"; synonyms.ts).
  * Off (measured, did not help):
  * - `units`: unit abbreviations and spellings on one form ("km" = "kilometres" = "kilometers", "mph", "%" = "percent");
  * - `currencies`: a currency sign adds its word ("$5" = "5 dollars");
@@ -26,5 +27,6 @@ export const PARAPHRASE = {
   surnames: false,
   derivations: false,
   irregular: false,
+  synonyms: true,
 };
 export type ParaphraseSwitch = keyof typeof PARAPHRASE;

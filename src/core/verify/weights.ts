@@ -11,51 +11,29 @@ import type { JudgeModel } from './judge';
  */
 export const JUDGE_MODEL: JudgeModel = {
   model: {
-    features: [
-      'shareBest',
-      'shareTop',
-      'shareDoc',
-      'missingTop',
-      'numbersMissingTop',
-      'numbersMissingDoc',
-      'namesMissingTop',
-      'namesMissingDoc',
-      'bigramsTop',
-      'claimLength',
-    ],
-    mean: [0.527015, 0.694139, 0.729359, 1.470697, 0.167305, 0.158135, 0.365575, 0.252118, 0.275755, 2.50555],
-    scale: [
-      0.199269, 0.195791, 0.195679, 0.687663, 0.329375, 0.320564, 0.507353, 0.33067, 0.223012, 0.402614,
-    ],
-    weights: [
-      0.735516, 0.616266, -0.062075, 0.180982, -0.834631, -0.428116, -1.034701, 0.032406, -0.066677, 0.160492,
-    ],
-    bias: -1.531762,
+    features: ['shareBest', 'shareTop', 'missingTop', 'numbersMissingTop', 'namesMissingTop', 'claimLength'],
+    mean: [0.537133, 0.716012, 1.402145, 0.166827, 0.370371, 2.50555],
+    scale: [0.196187, 0.190996, 0.701778, 0.326829, 0.508605, 0.402614],
+    weights: [0.733815, 0.643314, 0.345699, -1.217889, -1.006308, 0.081054],
+    bias: -1.519879,
   },
-  supported: 0.355304,
+  supported: 0.355951,
   notFoundModel: {
     features: [
       'shareBest',
       'shareTop',
-      'shareDoc',
       'missingTop',
       'numbersMissingTop',
-      'numbersMissingDoc',
       'namesMissingTop',
-      'namesMissingDoc',
-      'bigramsTop',
       'claimLength',
+      'shareDoc',
+      'numbersMissingDoc',
+      'namesMissingDoc',
     ],
-    mean: [
-      0.529612, 0.684338, 0.704471, 1.210868, 0.208449, 0.201719, 0.315015, 0.259986, 0.261156, 2.159888,
-    ],
-    scale: [
-      0.194848, 0.199922, 0.202368, 0.62316, 0.373285, 0.368588, 0.437578, 0.343143, 0.227478, 0.468763,
-    ],
-    weights: [
-      -0.743813, 0.188676, -0.262395, 0.437876, -0.376482, 0.334738, 0.101259, 0.285242, -0.621131, 0.345761,
-    ],
-    bias: -4.137178,
+    mean: [0.540552, 0.703573, 1.155677, 0.208252, 0.318628, 2.159888, 0.726182, 0.201719, 0.259986],
+    scale: [0.195249, 0.197887, 0.631021, 0.372384, 0.438518, 0.468763, 0.200545, 0.368588, 0.343143],
+    weights: [-0.954689, 0.486754, 0.81478, -0.43972, 0.040025, 0.100688, -0.407201, 0.32604, 0.356753],
+    bias: -4.026683,
   },
-  notFound: 0.042831,
+  notFound: 0.076196,
 };
