@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { FEATURE_NAMES } from '../src/core/verify/features';
-import { loadAttribution, loadWice, loadWicePartial } from './support/data';
+import { loadAttribution, loadWice, loadWicePartial, PARAPHRASE_CHANGED } from './support/data';
 import {
   fitShipped,
   readTable,
@@ -18,6 +18,12 @@ import {
   weightsSource,
 } from './support/weights-file';
 
+if (PARAPHRASE_CHANGED.length > 0) {
+  console.error(
+    `fit:support fits the shipped judge: unset CITELENS_PARAPHRASE_ON/OFF (${PARAPHRASE_CHANGED.join(' ')})`,
+  );
+  process.exit(1);
+}
 const examples = [...loadWice(), ...loadWicePartial(), ...loadAttribution()];
 const table: Table = {
   note: 'Measured by scripts/fit-support.ts from ../shared/support (WiCE dev and unsupported-token files, ODC-BY; AttributionBench dev, Apache-2.0): features of each claim/source pair, not the texts.',

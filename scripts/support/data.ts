@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { computeFeatures, type Features } from '../../src/core/verify/features';
 import { gatherEvidence } from '../../src/core/verify/judge';
 import { missingWords } from '../../src/core/verify/missing';
+import { PARAPHRASE, type ParaphraseSwitch } from '../../src/core/verify/paraphrase-switches';
 import { indexSource } from '../../src/core/verify/rank';
 import { fromPlainText } from '../../src/core/verify/source-text';
 import { STOP_WORDS } from '../../src/core/verify/stop-words';
@@ -125,6 +126,23 @@ export function attributionExample(row: AttributionRow): Example {
 
 const here = dirname(fileURLToPath(import.meta.url));
 
+const switches = (name: string): ParaphraseSwitch[] =>
+  (process.env[name] ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s): s is ParaphraseSwitch => s in PARAPHRASE);
+/**
+ * CITELENS_PARAPHRASE_ON=units,… and CITELENS_PARAPHRASE_OFF=dates,… turn paraphrase matchers on or off for this
+ * run, to measure what each adds (docs/support-judge.md). `npm run fit:support` refuses them: the shipped weights
+ * are fitted with the shipped switches.
+ */
+export const PARAPHRASE_CHANGED = [
+  ...switches('CITELENS_PARAPHRASE_ON').map((s) => `+${s}`),
+  ...switches('CITELENS_PARAPHRASE_OFF').map((s) => `-${s}`),
+];
+for (const s of switches('CITELENS_PARAPHRASE_ON')) PARAPHRASE[s] = true;
+for (const s of switches('CITELENS_PARAPHRASE_OFF')) PARAPHRASE[s] = false;
+
 /**
  * Examples are cached on disk under a hash of the judge's code and this file: a rerun with the judge unchanged
  * skips the minute of measuring, and any change to the judge measures afresh.
@@ -134,6 +152,7 @@ function cached(name: string, make: () => Example[]): Example[] {
   const verify = join(here, '..', '..', 'src', 'core', 'verify');
   for (const f of readdirSync(verify).sort()) hash.update(f).update(readFileSync(join(verify, f)));
   hash.update(readFileSync(join(here, 'data.ts')));
+  hash.update(PARAPHRASE_CHANGED.join(','));
   hash.update(readFileSync(join(SUPPORT_DIR, name)));
   const dir = join(tmpdir(), 'citelens-support-cache');
   const file = join(dir, `${name}.${hash.digest('hex').slice(0, 16)}.json`);

@@ -1,7 +1,10 @@
+import { rootOf } from './derivation';
 import { lexiconAlternatives, wordAlternatives } from './lexicon';
 import { extractNames, type Name } from './names';
 import { hasNegation } from './negation';
 import { extractQuantities, type Quantity, quantityKey } from './numbers';
+import { PARAPHRASE } from './paraphrase-switches';
+import { synonymStems } from './synonyms';
 import { contentTerms, type Term, wordTokens } from './text';
 
 /** What the judge knows of one piece of text: computed once per sentence, then combined into passages. */
@@ -13,6 +16,8 @@ export interface AnalysedText {
   stems: Set<string>;
   /** Leading letters of the longer stems, for word families Porter leaves apart ("democraci" / "democrat"). */
   prefixes: Set<string>;
+  /** The stems' roots, for word families Porter leaves apart ("acquisit" / "acquir"): see derivation.ts. */
+  roots: Set<string>;
   quantities: Quantity[];
 }
 
@@ -33,13 +38,19 @@ export function stemPrefix(stem: string): string | null {
   return stem.length >= PREFIX_LENGTH ? stem.slice(0, PREFIX_LENGTH) : null;
 }
 
-function stemSets(sequence: readonly string[]): { stems: Set<string>; prefixes: Set<string> } {
+function stemSets(sequence: readonly string[]): {
+  stems: Set<string>;
+  prefixes: Set<string>;
+  roots: Set<string>;
+} {
   const prefixes = new Set<string>();
+  const roots = new Set<string>();
   for (const s of sequence) {
     const p = stemPrefix(s);
     if (p) prefixes.add(p);
+    roots.add(rootOf(s));
   }
-  return { stems: new Set(sequence), prefixes };
+  return { stems: new Set(sequence), prefixes, roots };
 }
 
 /** Several sentences read as one passage. */
@@ -70,6 +81,8 @@ export interface ClaimAnalysis extends AnalysedText {
   negated: boolean;
   /** Other stems that stand for a claim stem: lexicon entries ("libya" / "libyan"), and near spellings a source uses. */
   alternatives: Map<string, string[]>;
+  /** The part of {@link alternatives} that is WordNet synonyms: the missing words do not count them (missing.ts). */
+  synonyms: Map<string, ReadonlySet<string>>;
   /** Other folded words that stand for a word of one of its names ("libyan" / "libya"). */
   wordAlternatives: Map<string, string[]>;
 }
@@ -84,9 +97,12 @@ export function analyseClaim(text: string): ClaimAnalysis {
     terms.push(t);
   }
   const alternatives = new Map<string, string[]>();
+  const synonyms = new Map<string, ReadonlySet<string>>();
   for (const s of base.stems) {
-    const alts = lexiconAlternatives(s);
+    const synonymsOf = PARAPHRASE.synonyms ? synonymStems(s) : [];
+    const alts = [...lexiconAlternatives(s), ...synonymsOf];
     if (alts.length > 0) alternatives.set(s, alts);
+    if (synonymsOf.length > 0) synonyms.set(s, new Set(synonymsOf));
   }
   const names = extractNames(text);
   const wordAlts = new Map<string, string[]>();
@@ -101,6 +117,7 @@ export function analyseClaim(text: string): ClaimAnalysis {
     names,
     negated: hasNegation(base.tokens),
     alternatives,
+    synonyms,
     wordAlternatives: wordAlts,
   };
 }

@@ -1,4 +1,5 @@
 import { type AnalysedText, type ClaimAnalysis, stemPrefix } from './analyse';
+import { rootOf } from './derivation';
 import { quantityMatches } from './numbers';
 
 /** Which parts of a claim a text contains. */
@@ -11,12 +12,15 @@ export interface Coverage {
 /** A number is worth two words: it is specific, and a wrong one is a wrong claim. */
 export const QUANTITY_WEIGHT = 2;
 
-export function coverageOf(claim: ClaimAnalysis, text: AnalysedText): Coverage {
+/** What a text holds of a claim; `synonyms: false` leaves WordNet synonyms out (the words a reader is told are missing). */
+export function coverageOf(claim: ClaimAnalysis, text: AnalysedText, synonyms = true): Coverage {
   const stems = new Set<string>();
   for (const s of claim.stems) {
     const p = stemPrefix(s);
+    const notSynonym = (a: string) => synonyms || !claim.synonyms.get(s)?.has(a);
     if (text.stems.has(s) || (p && text.prefixes.has(p))) stems.add(s);
-    else if (claim.alternatives.get(s)?.some((a) => text.stems.has(a))) stems.add(s);
+    else if (claim.alternatives.get(s)?.some((a) => text.stems.has(a) && notSynonym(a))) stems.add(s);
+    else if (text.roots.has(rootOf(s))) stems.add(s);
   }
   const quantities = claim.quantities.map((q) => text.quantities.some((s) => quantityMatches(q, s)));
   return { stems, quantities };

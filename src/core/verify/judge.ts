@@ -3,6 +3,7 @@ import { type Conflict, negationWords, numberConflict } from './conflict';
 import { computeFeatures, type Evidence, type FeatureName, type Features, featureVector } from './features';
 import { type LogisticModel, predictProbability } from './logistic';
 import { missingWords } from './missing';
+import { withNameVariants } from './name-variants';
 import { nameTokenShare } from './names';
 import { indexSource, rankPassages, type SourceIndex, type SourceLike } from './rank';
 import { selectEvidence } from './select';
@@ -62,11 +63,12 @@ export function sourceIndex(source: SourceLike): SourceIndex {
 /** The best passages and everything the judge measures on them, before any weighting. */
 export function gatherEvidence(claim: string | ClaimAnalysis, index: SourceIndex): Evidence {
   const base = typeof claim === 'string' ? analyseClaim(claim) : claim;
-  const analysed = withSourceSpellings(base, {
+  const spelled = withSourceSpellings(base, {
     stems: index.whole.stems,
     prefixes: index.whole.prefixes,
     words: index.wholeWords,
   });
+  const analysed = withNameVariants(spelled, index.wholeTokenString);
   return { claim: analysed, index, picks: selectEvidence(index, analysed, rankPassages(index, analysed)) };
 }
 

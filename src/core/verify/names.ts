@@ -1,6 +1,7 @@
 import { wordAlternatives } from './lexicon';
 import { normaliseText } from './normalise';
-import { STOP_WORDS } from './stop-words';
+import { PARAPHRASE } from './paraphrase-switches';
+import { STOP_WORDS, TITLES } from './stop-words';
 import { wordTokens } from './text';
 
 /**
@@ -83,6 +84,11 @@ export function extractNames(sentence: string): Name[] {
   return names;
 }
 
+/** Whether a folded token is one of the small words names contain ("of", "van", "de"). */
+export function isParticle(token: string): boolean {
+  return PARTICLES.has(token);
+}
+
 /** A folded token string with spaces at both ends, so that a name is found only as whole words. */
 export function tokenString(text: string): string {
   return ` ${wordTokens(text).join(' ')} `;
@@ -98,7 +104,7 @@ export function nameFound(name: Name, haystack: string): boolean {
  * when it has other words ("U.S." keeps its letters).
  */
 export function ownTokens(name: Name): string[] {
-  const own = name.tokens.filter((t) => !PARTICLES.has(t));
+  const own = name.tokens.filter((t) => !PARTICLES.has(t) && !(PARAPHRASE.titles && TITLES.has(t)));
   const words = own.filter((t) => t.length > 1 && !STOP_WORDS.has(t));
   return words.length > 0 ? words : own;
 }

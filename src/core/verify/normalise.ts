@@ -1,3 +1,8 @@
+import { MONTHS, numericDatesWritten, ordinalDaysPlain } from './dates';
+import { figuresForNumberWords, TENS } from './number-words';
+import { PARAPHRASE } from './paraphrase-switches';
+import { currencyWordsAdded, unitsWrittenOut } from './units';
+
 /**
  * Rewrites the spellings of dates and ordinals that a claim and its source often write differently, before any
  * word or number is read, so that both sides meet on one form:
@@ -8,23 +13,12 @@
  * - ordinal words from "fourth" on: "fifteenth century" → "15th century", "twenty-first" → "21st". "first",
  *   "second" and "third" stay words: they are far more often "the first time" or "a second" than a rank.
  *
+ * - and, each behind a switch of paraphrase-switches.ts: numeric dates and ordinal days (dates.ts), numbers in
+ *   words (number-words.ts), units and currencies (units.ts).
+ *
  * "May" is a modal verb and a stop word; as a month (next to a number, or after "in", "early", "late"…) it becomes
  * {@link MAY_MONTH}, a token no stop list drops. {@link displayWord} shows it as "May" again.
  */
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 const ABBREVIATED: Record<string, string> = {
   jan: 'January',
@@ -71,16 +65,9 @@ const UNITS: Record<string, number> = {
   ninetieth: 90,
   hundredth: 100,
 };
-export const TENS: Record<string, number> = {
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
+
+export { TENS };
+
 const SMALL_ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, ...UNITS };
 
 function ordinalSuffix(n: number): string {
@@ -113,7 +100,8 @@ const COMPOUND_ORDINAL_RE = new RegExp(
 const ORDINAL_RE = new RegExp(`\\b(${Object.keys(UNITS).join('|')})\\b`, 'gi');
 
 export function normaliseText(text: string): string {
-  return text
+  let t = PARAPHRASE.dates ? numericDatesWritten(text) : text;
+  t = t
     .replace(ISO_DATE_RE, (m, y: string, mo: string, d: string) => {
       const month = MONTHS[Number(mo) - 1];
       const day = Number(d);
@@ -125,7 +113,9 @@ export function normaliseText(text: string): string {
     .replace(
       MONTH_ABBREVIATION_RE,
       (m, a?: string, b?: string) => ABBREVIATED[(a ?? b ?? '').toLowerCase()] ?? m,
-    )
+    );
+  if (PARAPHRASE.dates) t = ordinalDaysPlain(t);
+  t = t
     .replace(MAY_RE, MAY_MONTH)
     .replace(COMPOUND_ORDINAL_RE, (m, tens: string, unit: string) => {
       const n = (TENS[tens.toLowerCase()] ?? 0) + (SMALL_ORDINALS[unit.toLowerCase()] ?? 0);
@@ -135,6 +125,10 @@ export function normaliseText(text: string): string {
       const n = UNITS[w.toLowerCase()];
       return n ? ordinalSuffix(n) : m;
     });
+  if (PARAPHRASE.numbers) t = figuresForNumberWords(t);
+  if (PARAPHRASE.units) t = unitsWrittenOut(t);
+  if (PARAPHRASE.currencies) t = currencyWordsAdded(t);
+  return t;
 }
 
 /** A normalised word token as a reader should see it. */

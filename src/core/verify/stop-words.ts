@@ -13,3 +13,19 @@ while who whom why will with would you your yours yourself yourselves s t d ll m
 hasn haven hadn doesn don didn wouldn shan shouldn couldn mustn mightn needn may might must shall upon per via
 among amongst within without whose whether however although though yet also etc`.split(/\s+/),
 );
+
+/**
+ * Titles before a name ("Dr. Jane Smith", "Mr Smith"): a page that names Jane Smith need not write her title, so
+ * with the `names` paraphrase switch on they are neither content words nor words a name must find.
+ */
+export const TITLES: ReadonlySet<string> = new Set([
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'mx',
+  'prof',
+  'sir',
+  'dame',
+  'rev',
+]);

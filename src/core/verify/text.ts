@@ -1,6 +1,8 @@
 import { stemmer } from 'stemmer';
 import { displayWord, normaliseText } from './normalise';
-import { STOP_WORDS } from './stop-words';
+import { isCountingWord } from './number-words';
+import { PARAPHRASE } from './paraphrase-switches';
+import { STOP_WORDS, TITLES } from './stop-words';
 
 /** Lower case, accents folded, typographic apostrophes made plain: "Café’s" and "cafe's" compare equal. */
 export function foldText(text: string): string {
@@ -40,7 +42,13 @@ export function stem(word: string): string {
 
 export function isContentWord(word: string): boolean {
   // Bare digits are left to the number matcher, which knows that "200,000" and "200 thousand" agree.
-  return word.length > 1 && !STOP_WORDS.has(word) && !/^\d+$/.test(word);
+  return (
+    word.length > 1 &&
+    !STOP_WORDS.has(word) &&
+    !/^\d+$/.test(word) &&
+    !(PARAPHRASE.titles && TITLES.has(word)) &&
+    !(PARAPHRASE.numbers && isCountingWord(word))
+  );
 }
 
 /** A content term: its stem, and the word as first written, to show a reader. */

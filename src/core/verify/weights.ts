@@ -11,13 +11,13 @@ import type { JudgeModel } from './judge';
  */
 export const JUDGE_MODEL: JudgeModel = {
   model: {
-    features: ['shareBest', 'shareTop', 'missingTop', 'numbersMissingTop', 'namesMissingTop'],
-    mean: [0.527102, 0.694146, 1.47816, 0.167305, 0.364517],
-    scale: [0.199677, 0.196085, 0.690347, 0.329375, 0.505136],
-    weights: [0.709032, 0.653073, 0.361453, -1.210924, -1.011709],
-    bias: -1.525808,
+    features: ['shareBest', 'shareTop', 'missingTop', 'numbersMissingTop', 'namesMissingTop', 'claimLength'],
+    mean: [0.537133, 0.716012, 1.402145, 0.166827, 0.370371, 2.50555],
+    scale: [0.196187, 0.190996, 0.701778, 0.326829, 0.508605, 0.402614],
+    weights: [0.733815, 0.643314, 0.345699, -1.217889, -1.006308, 0.081054],
+    bias: -1.519879,
   },
-  supported: 0.353276,
+  supported: 0.355951,
   notFoundModel: {
     features: [
       'shareBest',
@@ -25,14 +25,15 @@ export const JUDGE_MODEL: JudgeModel = {
       'missingTop',
       'numbersMissingTop',
       'namesMissingTop',
+      'claimLength',
       'shareDoc',
       'numbersMissingDoc',
       'namesMissingDoc',
     ],
-    mean: [0.528814, 0.683403, 1.220526, 0.208842, 0.315536, 0.703518, 0.201129, 0.259986],
-    scale: [0.195041, 0.200028, 0.624103, 0.373593, 0.437741, 0.2024, 0.36851, 0.343143],
-    weights: [-0.855353, 0.22295, 0.830004, -0.553401, 0.118076, -0.201866, 0.426072, 0.303038],
-    bias: -3.991596,
+    mean: [0.540552, 0.703573, 1.155677, 0.208252, 0.318628, 2.159888, 0.726182, 0.201719, 0.259986],
+    scale: [0.195249, 0.197887, 0.631021, 0.372384, 0.438518, 0.468763, 0.200545, 0.368588, 0.343143],
+    weights: [-0.954689, 0.486754, 0.81478, -0.43972, 0.040025, 0.100688, -0.407201, 0.32604, 0.356753],
+    bias: -4.026683,
   },
-  notFound: 0.080906,
+  notFound: 0.076196,
 };
