@@ -8,6 +8,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // Some unit tests scan whole saved pages; on a shared 2-core machine under load they take 5-10 s, and a
+          // test that fails because the machine is busy blocks everyone's landing. No test here measures time.
+          testTimeout: 60_000,
         },
       },
       {

@@ -10,5 +10,6 @@ export function count(n: number, forms: { one: string; other: string }): string 
 
 export const CLAIMS = { one: 'cited claim', other: 'cited claims' };
 export const SOURCES = { one: 'source', other: 'sources' };
+export const NOTES = { one: 'note', other: 'notes' };
 export const FINDINGS = { one: 'finding', other: 'findings' };
 export const LINES = { one: 'line', other: 'lines' };

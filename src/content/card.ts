@@ -31,8 +31,11 @@ import { trustedOnly } from './trust';
 
 export interface CardSource {
   id: string;
-  /** `reference`: an entry of the page's reference list; `linked`: a page the sentence links to. */
-  kind: 'reference' | 'linked';
+  /**
+   * `reference`: an entry of the page's reference list; `linked`: a page the sentence links to; `note`: an
+   * explanatory footnote, shown as a note (no link to expect).
+   */
+  kind: 'reference' | 'linked' | 'note';
   /** A reference's label as the page shows it ("3"); a linked source's site (`nature.com`). */
   label: string;
   title: string;
@@ -320,8 +323,10 @@ export class ClaimCard {
     // Once a check has read a linked page, its own title and site name say what it is better than the link did.
     const page = linked ? source.checked?.status.page : undefined;
     const kind = this.el('div', 'kind');
+    const note = source.kind === 'note';
     if (linked) kind.textContent = t('cardLinkedInText');
-    else kind.append(`${t('cardReference')} [`, this.el('span', 'label', source.label), ']');
+    else
+      kind.append(`${t(note ? 'cardNote' : 'cardReference')} [`, this.el('span', 'label', source.label), ']');
     const url = safeHttpUrl(linked ? (source.link?.href ?? source.url) : source.url);
     const titleText = page?.title || source.title || source.label;
     const title = url ? this.link('title', titleText, url) : this.el('span', 'title', titleText);
@@ -330,7 +335,8 @@ export class ClaimCard {
     const meta = this.el('div', 'meta');
     meta.append(this.el('span', 'site', site));
     if (publisher && publisher !== site) meta.append(' · ', this.el('span', 'publisher', publisher));
-    li.append(kind, title, meta);
+    // A note says what it says; "no link" under it would read as a fault.
+    li.append(kind, title, ...(note ? [] : [meta]));
     // The link's own words, as text: often the best description of what is cited ("a 2019 survey by Pew").
     const words = (source.link?.texts ?? []).filter((w) => w && w !== titleText);
     if (linked && words.length > 0) {

@@ -11,6 +11,8 @@ export interface FindingInputs {
   sources: Source[];
   /** Markers whose reference is missing, with the claim they belong to. */
   dangling: { label: string; claimId: string | null }[];
+  /** Citation markers whose reference list is not on the page at all (loaded later or never), with their claim. */
+  notOnPage?: { label: string; claimId: string | null }[];
   unsafeLinks: { sourceId: string; href: string }[];
   citationNeeded: string[];
 }
@@ -50,6 +52,16 @@ export function* findingsInSteps(input: FindingInputs): Generator<void, Finding[
     });
   }
 
+  if (input.notOnPage?.length) {
+    const shown = [...new Set(input.notOnPage.map((d) => `[${d.label}]`))];
+    findings.push({
+      kind: 'reference-not-on-page',
+      message: `The reference list that ${shown.length === 1 ? 'marker' : 'markers'} ${shown.join(', ')} ${shown.length === 1 ? 'points' : 'point'} to is not on this page (it may load later): ${shown.length === 1 ? 'its source is' : 'their sources are'} not known yet.`,
+      claimIds: [...new Set(input.notOnPage.map((d) => d.claimId).filter((id): id is string => !!id))],
+      sourceIds: [],
+    });
+  }
+
   const uncited = sources.filter((s) => s.claimIds.length === 0);
   if (uncited.length) {
     findings.push({
@@ -62,6 +74,8 @@ export function* findingsInSteps(input: FindingInputs): Generator<void, Finding[
 
   if (claims.length >= CONCENTRATION_MIN_CLAIMS) {
     for (const s of sources) {
+      // An explanatory note is no source for a claim to rest on.
+      if (s.kind === 'note') continue;
       const share = s.claimIds.length / claims.length;
       if (share >= CONCENTRATION_SHARE) {
         findings.push({
@@ -96,7 +110,8 @@ export function* findingsInSteps(input: FindingInputs): Generator<void, Finding[
   }
 
   yield;
-  const linkless = sources.filter((s) => !s.url && s.claimIds.length > 0);
+  // An explanatory note has nothing to check online: it is no missing link.
+  const linkless = sources.filter((s) => !s.url && s.claimIds.length > 0 && s.kind !== 'note');
   if (linkless.length) {
     findings.push({
       kind: 'source-without-link',

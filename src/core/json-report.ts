@@ -22,6 +22,7 @@ export function toJsonReport(report: PageReport): JsonReport {
       publisher: s.publisher,
       url: s.url,
       claims: s.claimIds,
+      ...(s.partOf ? { partOf: s.partOf } : {}),
     })),
     findings: report.findings.map((f) => ({
       kind: f.kind,

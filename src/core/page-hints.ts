@@ -90,6 +90,22 @@ function isMarkerSizedLink(link: Element): boolean {
   );
 }
 
+/**
+ * Markers that name their note instead of linking to it (src/core/markers/named-notes.ts): a marker-sized button,
+ * link or span with `aria-controls`/`aria-describedby`/`popovertarget`/`onclick`, a `<details>` whose summary is one.
+ */
+const NOTE_TRIGGERS = 'details, [aria-controls], [aria-describedby], [popovertarget], [onclick]';
+/** Boxes that hold a note's text beside its marker: tooltips, popovers, footnote spans (the walk's hint too). */
+const NOTE_BOXES = '[role="tooltip"], [popover], [class*="footnote"], [class*="tooltip"], [class~="fn"]';
+
+function isNoteTrigger(el: Element): boolean {
+  if (el.localName === 'details') {
+    const summary = el.querySelector('summary');
+    return !!summary && isMarkerSizedLink(summary);
+  }
+  return isMarkerSizedLink(el);
+}
+
 /** Where a link can be a claim's citation: in running text. */
 const PROSE_BLOCK = 'p, li, blockquote';
 /** Parts around an article, whose links cite nothing. */
@@ -156,6 +172,8 @@ export class HintWalk {
       let skipChildren = false;
       if (node.nodeType === 1) {
         const el = node as Element;
+        if (this.markers && el.matches(NOTE_TRIGGERS) && isNoteTrigger(el)) return true;
+        if (this.markers && el.matches(NOTE_BOXES)) return true;
         if (NOT_PROSE.has(el.localName)) skipChildren = true;
         else if (this.elementHint(el)) return true;
       } else if (
@@ -236,7 +254,8 @@ function proseTextPieces(root: Element): string[] {
  */
 export function quickTest(root: Element, options: HintWalkOptions = {}): boolean {
   if (options.markers ?? true) {
-    if (root.querySelector(MARKER_ELEMENTS)) return true;
+    if (root.querySelector(MARKER_ELEMENTS) || root.querySelector(NOTE_BOXES)) return true;
+    for (const el of Array.from(root.querySelectorAll(NOTE_TRIGGERS))) if (isNoteTrigger(el)) return true;
     for (const link of Array.from(root.querySelectorAll('a[href*="#"]')))
       if (isMarkerSizedLink(link)) return true;
     for (const piece of proseTextPieces(root)) if (textMightCite(piece)) return true;

@@ -9,11 +9,14 @@ import { CandidateWalker } from './markers/find-candidates';
 import { TargetIndex } from './markers/target-index';
 import { HintWalk } from './page-hints';
 import { declaredUrl, linkBase, pageLanguage, pageTitle, pageUrl } from './page-info';
+import { bundledWorks } from './references/bundles';
 import type { ReferenceEntry } from './references/entries';
+import { isExplanatoryNote } from './references/note-kind';
 import { parseEntry } from './references/parse-entry';
 import { resolveMarkers } from './references/resolve';
 import { sortByKey } from './sort';
 import type { CitationMarker, Claim, PageReport, Source } from './types';
+import { siteOf } from './url';
 
 export interface ScanOptions {
   /**
@@ -105,6 +108,8 @@ function* markerScanSteps(doc: Document, options: ScanOptions): Generator<void, 
   const base = linkBase(doc, url);
   const sources: Source[] = [];
   const sourceOf = new Map<ReferenceEntry, Source>();
+  /** The further works of a note that cites several, each a source of its own. */
+  const worksOf = new Map<ReferenceEntry, Source[]>();
   const unsafeLinks: { sourceId: string; href: string }[] = [];
   // A source is labelled as its first marker shows it ("a" for a Wikipedia note whose list numbers it 1).
   const citedAs = new Map<ReferenceEntry, string>();
@@ -125,7 +130,7 @@ function* markerScanSteps(doc: Document, options: ScanOptions): Generator<void, 
     const parsed = parseEntry(entry, base, targets);
     const source: Source = {
       id: `s${sources.length + 1}`,
-      kind: 'reference',
+      kind: isExplanatoryNote(entry, parsed.text, parsed.url) ? 'note' : 'reference',
       label: citedAs.get(entry) ?? entry.shownLabel ?? '',
       title: parsed.title,
       publisher: parsed.publisher,
@@ -136,6 +141,23 @@ function* markerScanSteps(doc: Document, options: ScanOptions): Generator<void, 
     sources.push(source);
     sourceOf.set(entry, source);
     for (const href of parsed.unsafeLinks) unsafeLinks.push({ sourceId: source.id, href });
+    const more: Source[] = [];
+    for (const work of bundledWorks(entry, base, parsed.url)) {
+      const part: Source = {
+        id: `s${sources.length + 1}`,
+        kind: 'reference',
+        label: source.label,
+        title: work.title,
+        publisher: siteOf(work.url),
+        url: work.url,
+        text: parsed.text,
+        claimIds: [],
+        partOf: source.id,
+      };
+      sources.push(part);
+      more.push(part);
+    }
+    if (more.length) worksOf.set(entry, more);
   }
   yield;
 
@@ -150,11 +172,16 @@ function* markerScanSteps(doc: Document, options: ScanOptions): Generator<void, 
       const source = entry ? sourceOf.get(entry) : undefined;
       if (source) {
         ids.push(source.id);
+        for (const work of (entry && worksOf.get(entry)) ?? []) ids.push(work.id);
         // A source whose list gives it no label takes the label its markers use.
         if (!source.label)
           source.label =
             candidate.keys.length === entries.length ? (candidate.keys[k] ?? '') : candidate.label;
-      } else dangling.push({ label: candidate.keys[k] ?? candidate.label, marker });
+      } else {
+        dangling.push({ label: candidate.keys[k] ?? candidate.label, marker });
+        if (candidate.shape === 'footnote-link' && candidate.target && !candidate.externalReference)
+          marker.unresolved = true;
+      }
     });
     placed.push({ marker, sourceIds: ids, anchor: candidate.span?.start.node ?? candidate.anchor });
   }
@@ -166,7 +193,9 @@ function* markerScanSteps(doc: Document, options: ScanOptions): Generator<void, 
       flag: flag.flag ?? 'mask',
     });
   }
+  const byId = new Map(sources.map((s) => [s.id, s]));
   sources.forEach((s, i) => {
+    if (s.partOf) s.label = byId.get(s.partOf)?.label ?? s.label;
     if (!s.label) s.label = String(i + 1);
   });
   yield;
@@ -189,10 +218,20 @@ function* markerScanSteps(doc: Document, options: ScanOptions): Generator<void, 
   const claimOfMarker = new Map<CitationMarker, Claim>();
   for (const claim of claims) for (const m of claim.markers) claimOfMarker.set(m, claim);
   yield;
+  // A page whose link markers all point to notes it lacks has no reference list here (yet): one finding says so.
+  const listAbsent =
+    dangling.length > 0 &&
+    resolution.markers.every(
+      ({ candidate, entries }) =>
+        candidate.shape !== 'footnote-link' || (!!candidate.declared && entries.every((e) => !e)),
+    ) &&
+    dangling.every((d) => d.marker.unresolved);
+  const missing = dangling.map((d) => ({ label: d.label, claimId: claimOfMarker.get(d.marker)?.id ?? null }));
   const findings = yield* findingsInSteps({
     claims,
     sources,
-    dangling: dangling.map((d) => ({ label: d.label, claimId: claimOfMarker.get(d.marker)?.id ?? null })),
+    dangling: listAbsent ? [] : missing,
+    notOnPage: listAbsent ? missing : [],
     unsafeLinks,
     citationNeeded: flagged.map((f) => f.text),
   });

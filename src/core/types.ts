@@ -39,6 +39,11 @@ export interface CitationMarker {
    * of its own (a sidenote number drawn by a CSS counter).
    */
   span: TextSpan | null;
+  /**
+   * A link marker whose note is not on the page (yet): `fillLateReferences` (references/late.ts) resolves it when
+   * the page gains it. Absent once resolved.
+   */
+  unresolved?: true;
 }
 
 export interface Claim {
@@ -63,8 +68,11 @@ export interface ClaimLink {
   text: string;
 }
 
-/** `reference`: an entry of a reference list that markers point to; `linked`: a page the prose links to. */
-export type SourceKind = 'reference' | 'linked';
+/**
+ * `reference`: an entry of a reference list that markers point to; `linked`: a page the prose links to; `note`: an
+ * explanatory footnote (no link, nothing of a bibliographic reference): shown as a note, not counted as a source.
+ */
+export type SourceKind = 'reference' | 'linked' | 'note';
 
 export interface Source {
   id: string;
@@ -78,10 +86,18 @@ export interface Source {
   /** The entry's full text, whitespace folded; a linked source's link text where first linked. */
   text: string;
   claimIds: string[];
+  /**
+   * For one of several works a single note cites ("See A; B; C", a Wikipedia bundled citation): the id of the note's
+   * own source (its first work). Each work is a source of the claims that cite the note.
+   */
+  partOf?: string;
 }
 
 export type FindingKind =
   | 'dangling-marker'
+  // Markers that are unmistakably citations (`cite_note`, `doc-noteref`, footnote links) on a page whose reference
+  // list is not there (loaded later, collapsed): claims without sources yet.
+  | 'reference-not-on-page'
   | 'uncited-source'
   | 'source-concentration'
   | 'duplicate-source'
@@ -128,6 +144,8 @@ export interface JsonSource {
   publisher: string | null;
   url: string | null;
   claims: string[];
+  /** One of several works a note cites: the id of the note's own source. */
+  partOf?: string;
 }
 export interface JsonFinding {
   kind: FindingKind;

@@ -205,6 +205,9 @@ function Report({ report, check, tabId, onShowClaim, onChanged }: ReportProps) {
   const sourceLabel = new Map(report.sources.map((s) => [s.id, s.label]));
   const result: CheckResult | null = check.kind === 'done' ? check.result : null;
   const references = report.sources.filter((s) => s.kind !== 'linked');
+  // Explanatory notes are listed with the references (as notes) but are not sources: the counts leave them out.
+  const sourceCount = report.sources.filter((s) => s.kind !== 'note').length;
+  const referenceCount = references.filter((s) => s.kind !== 'note').length;
   const sites = linkedSites(report.sources);
   const linkedCount = sites.reduce((n, g) => n + g.sources.length, 0);
   return (
@@ -221,8 +224,8 @@ function Report({ report, check, tabId, onShowClaim, onChanged }: ReportProps) {
           <li data-count="claims" data-value={report.claims.length}>
             {plural(report.claims.length, 'popupClaimsOne', 'popupClaimsMany')}
           </li>
-          <li data-count="sources" data-value={report.sources.length}>
-            {plural(report.sources.length, 'popupSourcesOne', 'popupSourcesMany')}
+          <li data-count="sources" data-value={sourceCount}>
+            {plural(sourceCount, 'popupSourcesOne', 'popupSourcesMany')}
           </li>
           <li
             data-count="findings"
@@ -254,7 +257,7 @@ function Report({ report, check, tabId, onShowClaim, onChanged }: ReportProps) {
         <h2 id="sources-heading">{t('popupSectionSources')}</h2>
         {references.length > 0 && sites.length > 0 && (
           <h3 class="group-heading" data-group="references">
-            {t('popupReferencesHeading')} <span class="group-count">{references.length}</span>
+            {t('popupReferencesHeading')} <span class="group-count">{referenceCount}</span>
           </h3>
         )}
         {references.length > 0 && (
@@ -362,7 +365,7 @@ function SourceItem({ source: s, result, maxCited }: SourceItemProps) {
     <li
       class="source"
       data-source-id={s.id}
-      data-kind={linked ? 'linked' : 'reference'}
+      data-kind={linked ? 'linked' : s.kind === 'note' ? 'note' : 'reference'}
       data-claims={s.claims.length}
       data-status={checked?.status}
       data-supports={support ? `${support.supported}/${support.claims}` : undefined}

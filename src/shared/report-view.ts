@@ -22,6 +22,7 @@ export function siteOfSource(source: Pick<JsonSource, 'url'>): string | null {
 /** A heading in plain words for each kind of finding; the core's own message says the particulars. */
 export const FINDING_TITLE: Record<FindingKind, MessageKey> = {
   'dangling-marker': 'findingDanglingMarker',
+  'reference-not-on-page': 'findingReferenceNotOnPage',
   'uncited-source': 'findingUncitedSource',
   'source-concentration': 'findingSourceConcentration',
   'duplicate-source': 'findingDuplicateSource',

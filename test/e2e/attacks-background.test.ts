@@ -208,7 +208,8 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: attacks on the backgrou
   const sendFromContentScript = (page: ReaderPage, message: object) =>
     (page as ChromiumPage).evaluateInContentScript<{ ok?: unknown; error?: string }>(
       browser.extensionOrigin,
-      `chrome.runtime.sendMessage(${JSON.stringify(message)}).then((ok) => ({ ok }), (e) => ({ error: String(e?.message ?? e) }))`,
+      // A refusal reaches a raw chrome.runtime caller as the polyfill's rejection object (see messageListener).
+      `chrome.runtime.sendMessage(${JSON.stringify(message)}).then((ok) => ok?.__mozWebExtensionPolyfillReject__ ? { error: String(ok.message) } : { ok }, (e) => ({ error: String(e?.message ?? e) }))`,
     );
 
   // No content-script world to drive in Firefox (see the file's comment).

@@ -92,7 +92,10 @@ export function scorePage(full: JsonReport, expected: ExpectedPage): PageScore {
   }
   const extra = [...remaining].flatMap(([text, n]) => new Array<string>(n).fill(text));
 
-  const byLabel = new Map(report.sources.map((s) => [s.label.toLowerCase(), sameUrl(s.url)]));
+  // A note's further works (a bundled citation) share its label; the note's own link is the one the reader wrote down.
+  const byLabel = new Map(
+    report.sources.filter((s) => !s.partOf).map((s) => [s.label.toLowerCase(), sameUrl(s.url)]),
+  );
   const wrong: PageScore['links']['wrong'] = [];
   let linksRight = 0;
   for (const s of expected.sources) {

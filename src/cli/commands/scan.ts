@@ -4,7 +4,7 @@ import type { JsonReport } from '../../core/types';
 import { type CliIo, parseFlags } from '../io';
 import { loadPage, UserError } from '../load-page';
 import { table } from '../table';
-import { CLAIMS, count, FINDINGS, SOURCES } from '../words';
+import { CLAIMS, count, FINDINGS, NOTES, SOURCES } from '../words';
 
 export const SCAN_USAGE = 'citelens scan <file.html | URL> [--json] [--no-links]';
 
@@ -24,7 +24,7 @@ export async function runScan(args: string[], io: CliIo): Promise<number> {
   );
   // Without linked claims every source is a reference: the report is the one printed before linked claims existed,
   // field for field, for scripts written against it.
-  if (!links) for (const s of report.sources) delete s.kind;
+  if (!links) for (const s of report.sources) if (s.kind === 'reference') delete s.kind;
   if (flags.has('json')) {
     io.stdout.write(`${JSON.stringify(report)}\n`);
     return 0;
@@ -36,8 +36,10 @@ export async function runScan(args: string[], io: CliIo): Promise<number> {
 export function formatReport(report: JsonReport): string {
   const lines: string[] = [];
   lines.push(`${report.title || '(untitled page)'}${report.url ? `\n${report.url}` : ''}`);
+  // Explanatory notes are listed but are not sources.
+  const notes = report.sources.filter((s) => s.kind === 'note').length;
   lines.push(
-    `${count(report.claims.length, CLAIMS)}, ${count(report.sources.length, SOURCES)}, ${count(report.findings.length, FINDINGS)}`,
+    `${count(report.claims.length, CLAIMS)}, ${count(report.sources.length - notes, SOURCES)}${notes ? `, ${count(notes, NOTES)}` : ''}, ${count(report.findings.length, FINDINGS)}`,
   );
   lines.push('');
   if (report.sources.length) {
@@ -48,7 +50,7 @@ export function formatReport(report: JsonReport): string {
           s.label,
           s.title,
           s.publisher ?? '',
-          s.url ?? '(no link)',
+          s.url ?? (s.kind === 'note' ? '(note)' : '(no link)'),
           String(s.claims.length),
         ]),
       ),

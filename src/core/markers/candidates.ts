@@ -18,6 +18,8 @@ export interface MarkerCandidate {
   targetElement: Element | null;
   /** For inline notes (sidenotes, hidden spans): the element holding the note's text. */
   noteElement: Element | null;
+  /** A note written in an attribute of the marker (`title`, a tooltip's `data-*`), not in an element of its own. */
+  noteText?: string;
   /** True when the markup itself says "footnote reference" (class, role, data attribute), so a missing target is a finding. */
   declared: boolean;
   /** The marker's text, brackets around it included. */

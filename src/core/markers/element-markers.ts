@@ -2,7 +2,7 @@ import { foldWhitespace, isElement, tagOf } from '../dom/node-kinds';
 import { spanOfElement, widenOverBrackets } from '../dom/spans';
 import type { TextSpan } from '../types';
 import type { MarkerCandidate } from './candidates';
-import { parseMarkerLabel, stripBrackets } from './labels';
+import { type ParsedLabel, parseMarkerLabel, stripBrackets } from './labels';
 import type { TargetIndex } from './target-index';
 
 /** Class words that say "this is a footnote reference" across generators, wherever they stand. */
@@ -88,6 +88,19 @@ function sameDocumentFragment(link: Element, targets: TargetIndex): string | nul
   return fragment;
 }
 
+/**
+ * A declared citation link written with the page's own path (`./Dog#cite_note-1`, Wikipedia's mobile and Parsoid
+ * HTML) whose note is not on the page: its reference list loads later. It is a marker all the same.
+ */
+function notYetLoadedNote(link: Element): string | null {
+  const href = link.getAttribute('href') ?? '';
+  const hash = href.indexOf('#');
+  if (hash <= 0 || /^\s*(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(href)) return null;
+  const fragment = href.slice(hash + 1);
+  if (!/^(?:cite_note|fn|footnote|endnote|note)[-_:]?\w/i.test(fragment)) return null;
+  return isDeclaredReference(link) ? fragment : null;
+}
+
 /** Where a link marker stands: its wrapper box and its text, widened over brackets around it. */
 function markerPlace(link: Element): { box: Element; span: TextSpan; bracketed: boolean } | null {
   const box = markerBox(link);
@@ -131,9 +144,21 @@ function bibliographyLinkMarker(link: Element): MarkerCandidate | null {
   };
 }
 
+/** A MediaWiki group note's label, whatever the group's name: "[x 1]", "[Anmerkung 2]", "[注 3]". */
+const GROUP_LABEL = /^\[?\s*([\p{L}][\p{L}\p{M} .-]{0,24}?)\s+(\d{1,4})\s*\]?$/u;
+
+/** A group note's label on a MediaWiki link (its target a `cite_note`, or a `data-mw-group` on it). */
+function groupNoteLabel(link: Element, fragment: string, text: string): ParsedLabel | null {
+  if (!link.hasAttribute('data-mw-group') && !/^cite_note/i.test(fragment)) return null;
+  const match = GROUP_LABEL.exec(text);
+  if (!match) return null;
+  const label = `${match[1]} ${match[2]}`;
+  return { label, keys: [label.toLowerCase()], kind: 'group' };
+}
+
 /** A footnote link: `<a href="#fn1">1</a>` in any of its generators' dresses. */
 export function linkMarker(link: Element, targets: TargetIndex): MarkerCandidate | null {
-  const fragment = sameDocumentFragment(link, targets);
+  const fragment = sameDocumentFragment(link, targets) ?? notYetLoadedNote(link);
   if (!fragment) return bibliographyLinkMarker(link);
   const rawText = foldWhitespace(link.textContent ?? '');
   if (!rawText) return null;
@@ -142,7 +167,9 @@ export function linkMarker(link: Element, targets: TargetIndex): MarkerCandidate
   if (!placed) return null;
   const { box, span, bracketed } = placed;
   const selfBracketed = /^\[.*\]$/.test(rawText);
-  const parsed = parseMarkerLabel(rawText, bracketed || selfBracketed || declared);
+  const parsed =
+    parseMarkerLabel(rawText, bracketed || selfBracketed || declared) ??
+    groupNoteLabel(link, fragment, rawText);
   if (!parsed) return null;
   const targetElement = targets.find(fragment);
   const superscript = inSuperscript(link);

@@ -10,6 +10,7 @@ import {
   linkMarker,
   superscriptMarker,
 } from './element-markers';
+import { goesNowhere, holdsOwnLink, namedNoteMarker } from './named-notes';
 import type { TargetIndex } from './target-index';
 import { crossNodeMarker, eachTextMarker } from './text-markers';
 
@@ -96,6 +97,15 @@ export class CandidateWalker {
     }
   }
 
+  /** A marker that names or holds its note (named-notes.ts); true when one was found. */
+  private pushNamed(el: Element): boolean {
+    const marker = namedNoteMarker(el, this.targets);
+    if (!marker) return false;
+    this.candidates.push(marker);
+    if (marker.noteElement && marker.noteElement !== el) this.skipped.add(marker.noteElement);
+    return true;
+  }
+
   /** Returns true when the element's children must not be visited. */
   private visitElement(el: Element): boolean {
     const tag = tagOf(el);
@@ -103,16 +113,19 @@ export class CandidateWalker {
       this.prosePre = el;
       return false;
     }
-    if (this.skipped.has(el) || isSkippedSubtree(el)) return true;
-    if (tag === 'a' && el.hasAttribute('href')) {
+    if (this.skipped.has(el)) return true;
+    // A button or a <details> that opens a note is a marker though its subtree is no prose.
+    if ((tag === 'button' || tag === 'details') && this.pushNamed(el)) return true;
+    if (isSkippedSubtree(el)) return true;
+    if (tag === 'a') {
       if (isBackReference(el)) return true;
-      const marker = linkMarker(el, this.targets);
+      const marker = el.hasAttribute('href') ? linkMarker(el, this.targets) : null;
       if (marker) {
         this.candidates.push(marker);
         // The marker's wrapper (sup) may hold nothing else; skip it whole only through the link itself.
         return true;
       }
-      return false;
+      return goesNowhere(el) && this.pushNamed(el);
     }
     if (tag === 'sup' || tag === 'span') {
       if (isCitationNeededElement(el)) {
@@ -123,6 +136,9 @@ export class CandidateWalker {
         this.candidates.push({ ...citationNeededFlag(el), flag: 'mask' });
         return true;
       }
+    }
+    if ((tag === 'sup' || tag === 'span' || tag === 'abbr') && !holdsOwnLink(el)) {
+      if (this.pushNamed(el)) return true;
     }
     if (tag === 'sup') {
       const marker = superscriptMarker(el);

@@ -7,6 +7,8 @@ const DASH = '[-‐‑‒–—]';
 const NUMBER_ITEM = `\\d{1,4}(?:\\s*${DASH}\\s*\\d{1,4})?`;
 /** "1", "1–3", "1, 4", "2,3-5", "1; 7". */
 export const NUMBER_LIST = new RegExp(`^${NUMBER_ITEM}(?:\\s*[,;]\\s*${NUMBER_ITEM})*$`);
+/** MediaWiki sub-references: "1.1", "12.3". */
+export const SUB_REFERENCE = /^\d{1,4}\.\d{1,3}$/;
 /** A single letter note ("a"), a short letter pair ("aa"), roman numerals, symbols. */
 const LETTER_NOTE = /^(?:[a-z]{1,2}|[ivxlc]{1,6}|\*{1,3}|[†‡§¶])$/i;
 /** Named note groups: "note 1", "n 3", "nb 2", "Anm. 1", "Fn. 4". */
@@ -81,6 +83,8 @@ export function parseMarkerLabel(text: string, allowNamed: boolean): ParsedLabel
   const label = stripBrackets(halfWidth(text)).replace(/\s+/g, ' ');
   if (!label || label.length > 42 || isEditorial(label)) return null;
   if (NUMBER_LIST.test(label)) return { label, keys: expandNumberList(label), kind: 'numbers' };
+  // A MediaWiki sub-reference: "1.1" is reference 1 with its own page details; its key is its own label.
+  if (SUB_REFERENCE.test(label)) return { label, keys: [label], kind: 'numbers' };
   const note = CJK_NOTE.exec(label);
   if (note) return { label, keys: [String(Number(note[1]))], kind: 'numbers' };
   if (LETTER_NOTE.test(label)) return { label, keys: [label.toLowerCase()], kind: 'letter' };
@@ -102,7 +106,7 @@ export function parseMarkerLabel(text: string, allowNamed: boolean): ParsedLabel
 }
 
 /** The marker a CSS list counter draws for `n`: 1 → "a" (alpha), 4 → "iv" (roman). */
-function counterLabel(n: number, style: string, upper: boolean): string {
+export function counterLabel(n: number, style: string, upper: boolean): string {
   let out = '';
   if (style === 'roman') {
     const numerals: [number, string][] = [

@@ -1,6 +1,6 @@
 import { isBackReference } from '../dom/backlinks';
 import { foldWhitespace, isElement, isText, tagOf } from '../dom/node-kinds';
-import { CJK_NOTE, fromSuperscriptDigits, halfWidth } from '../markers/labels';
+import { CJK_NOTE, counterLabel, fromSuperscriptDigits, halfWidth } from '../markers/labels';
 
 /** One entry of a reference list: what a marker points to. */
 export interface ReferenceEntry {
@@ -13,6 +13,8 @@ export interface ReferenceEntry {
   shownLabel: string | null;
   /** The list or container it belongs to, to find the entries nothing cites. */
   list: Element | null;
+  /** The note's text when the page writes it in an attribute (a `title` tooltip) rather than in `parts`. */
+  noteText?: string;
 }
 
 const ENTRY_BLOCKS = new Set([
@@ -89,6 +91,37 @@ export function leadingLabel(el: Element): string | null {
   return letter ?? null;
 }
 
+const TYPE_STYLES: Record<string, { style: string; upper: boolean }> = {
+  a: { style: 'alpha', upper: false },
+  A: { style: 'alpha', upper: true },
+  i: { style: 'roman', upper: false },
+  I: { style: 'roman', upper: true },
+};
+
+/**
+ * How a list numbers its items when not 1, 2, 3: its `type`, or a `list-style-type` on it or a wrapper close above
+ * (Wikipedia's notes: `div.reflist[style="list-style-type: lower-alpha"]`, Parsoid's `data-mw-group="lower-alpha"`).
+ * Notes lettered a, b, c are kept apart from references numbered 1, 2, 3.
+ */
+function counterStyle(list: Element): { style: string; upper: boolean } | null {
+  const type = list.getAttribute('type');
+  if (type && TYPE_STYLES[type]) return TYPE_STYLES[type] ?? null;
+  const group = /^(lower|upper)-(alpha|latin|roman)$/.exec(list.getAttribute('data-mw-group') ?? '');
+  if (group) return { style: group[2] === 'roman' ? 'roman' : 'alpha', upper: group[1] === 'upper' };
+  for (let el: Element | null = list, depth = 0; el && depth < 3; depth++, el = el.parentElement) {
+    const declared = /list-style-type\s*:\s*(lower|upper)-(alpha|latin|roman)/i.exec(
+      el.getAttribute('style') ?? '',
+    );
+    if (declared)
+      return {
+        style: declared[2]?.toLowerCase() === 'roman' ? 'roman' : 'alpha',
+        upper: declared[1]?.toLowerCase() === 'upper',
+      };
+    if (depth > 0 && /list-style-type/i.test(el.getAttribute('style') ?? '')) return null;
+  }
+  return null;
+}
+
 /** Numbers of the items of each ordered list, computed once per list (a long reference list is read item by item). */
 const listOrdinals = new WeakMap<Element, Map<Element, string>>();
 
@@ -101,11 +134,13 @@ export function ordinalInList(li: Element): string | null {
     ordinals = new Map();
     let n = Number(list.getAttribute('start') ?? '1');
     if (!Number.isFinite(n)) n = 1;
+    const style = counterStyle(list);
     for (const item of Array.from(list.children)) {
       if (tagOf(item) !== 'li') continue;
       const value = item.getAttribute('value');
       if (value && /^\d+$/.test(value)) n = Number(value);
-      ordinals.set(item, String(n++));
+      const ordinal = n++;
+      ordinals.set(item, style ? counterLabel(ordinal, style.style, style.upper) : String(ordinal));
     }
     listOrdinals.set(list, ordinals);
   }

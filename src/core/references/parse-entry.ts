@@ -1,6 +1,7 @@
 import { isBackReference } from '../dom/backlinks';
 import { foldWhitespace, isElement, isText, nextInOrder, tagOf } from '../dom/node-kinds';
 import { isSkippedSubtree } from '../dom/skip';
+import { isNoopScriptHref } from '../markers/named-notes';
 import type { TargetIndex } from '../markers/target-index';
 import { absoluteHttpUrl, isArchiveUrl, isUnsafeHref, siteOf } from '../url';
 import type { ReferenceEntry } from './entries';
@@ -52,13 +53,13 @@ function withoutLabel(text: string, label: string | null): string {
 
 const WIKI_INTERNAL = /\/wiki\/|[?&]title=|Special:BookSources/;
 
-interface LinkChoice {
+export interface LinkChoice {
   url: string;
   text: string;
   element: Element | null;
 }
 
-function linksOf(
+export function linksOf(
   parts: Node[],
   base: string | null,
   unsafe: string[],
@@ -72,6 +73,8 @@ function linksOf(
     for (const a of anchors) {
       if (isBackReference(a)) continue;
       const href = a.getAttribute('href') ?? '';
+      // `javascript:;` is a button written as a link (a backlink, a toggle): no address, nothing to warn about.
+      if (isNoopScriptHref(href) || !href.trim()) continue;
       if (isUnsafeHref(href)) {
         unsafe.push(href.trim());
         continue;
@@ -91,7 +94,7 @@ function linksOf(
 
 /** The link a reader clicks to open the cited work: off-site before same-site, the original before an archive copy. */
 /** Catalogue look-ups (an ISSN, an OCLC number, an arXiv subject listing): they find a shelf, not the cited work. */
-const CATALOGUE =
+export const CATALOGUE =
   /(?:^|\.)worldcat\.org\/(?:issn|oclc|search)|isbnsearch\.org|Special:BookSources|search\.worldcat|arxiv\.org\/(?:archive|list)\//i;
 /** Identifier resolvers, in the order a reader would rather follow them when the work's own link is missing. */
 const IDENTIFIERS: [RegExp, number][] = [
@@ -103,9 +106,9 @@ const IDENTIFIERS: [RegExp, number][] = [
   ],
 ];
 /** A link whose text is an identifier ("10.1038/nature04338", "2005Natur.438..803L") rather than a title. */
-const IDENTIFIER_TEXT = /^(?:[\w.:/()-]*\d[\w.:/()-]*|PMC\d+|PMID:?\s*\d+)$/i;
+export const IDENTIFIER_TEXT = /^(?:[\w.:/()-]*\d[\w.:/()-]*|PMC\d+|PMID:?\s*\d+)$/i;
 
-function primaryLink(links: LinkChoice[], base: string | null): LinkChoice | null {
+export function primaryLink(links: LinkChoice[], base: string | null): LinkChoice | null {
   const pageHost = base ? siteOf(base) : null;
   const ranked = links.filter((l) => !CATALOGUE.test(l.url)).sort((a, b) => rank(a) - rank(b));
   return ranked[0] ?? null;
@@ -139,7 +142,7 @@ function dashFields(text: string): { publisher: string | null; title: string } |
 }
 
 /** Title and work of a Wikipedia-style `cite.citation`: the quoted title, then the italic work. */
-function citeFields(cite: Element): { title: string | null; publisher: string | null } {
+export function citeFields(cite: Element): { title: string | null; publisher: string | null } {
   const text = foldWhitespace(cite.textContent ?? '');
   const quoted = QUOTED.exec(text)?.[1] ?? null;
   const italics = Array.from(cite.querySelectorAll('i, cite i')).map((i) =>
@@ -154,14 +157,25 @@ function firstClause(text: string): string {
   return clause.length > 160 ? `${clause.slice(0, 157).trimEnd()}…` : clause;
 }
 
+/** The reference a sub-reference belongs to: the item of the list around the sub-reference's own list. */
+function mainReferenceOf(el: Element | undefined): Element | null {
+  if (!el || tagOf(el) !== 'li') return null;
+  const list = el.parentElement;
+  const main = list?.parentElement?.closest('li') ?? null;
+  return main && list && /^(?:ol|ul)$/.test(tagOf(list)) ? main : null;
+}
+
 /**
  * Reads one reference entry into a source: the primary link, the title and publisher as a reader would name them,
  * the full text. A short-form note ("Smith 2020, p. 5") that links to a full citation on the page takes its link.
  */
 export function parseEntry(entry: ReferenceEntry, base: string | null, targets: TargetIndex): ParsedEntry {
   const unsafeLinks: string[] = [];
-  const text = withoutLabel(entryText(entry.parts), entry.shownLabel);
-  const { external, fragments } = linksOf(entry.parts, base, unsafeLinks);
+  const text = entry.noteText ?? withoutLabel(entryText(entry.parts), entry.shownLabel);
+  // A note written in an attribute has no links of its own; the marker's are not the note's.
+  const { external, fragments } = entry.noteText
+    ? { external: [], fragments: [] }
+    : linksOf(entry.parts, base, unsafeLinks);
   const elements = entry.parts.filter(isElement);
   let link = primaryLink(external, base);
   let citeRoot: Element | null =
@@ -176,6 +190,15 @@ export function parseEntry(entry: ReferenceEntry, base: string | null, targets: 
         citeRoot = tagOf(target) === 'cite' ? target : (target.querySelector('cite') ?? citeRoot);
         break;
       }
+    }
+  }
+  if (!link) {
+    // A MediaWiki sub-reference ("p. 5" under its main reference, [1.1]) cites the main reference's work.
+    const main = mainReferenceOf(elements[0]);
+    if (main) {
+      const own = linksOf([main], base, []).external.filter((l) => l.element?.closest('li') === main);
+      link = primaryLink(own, base);
+      if (link) citeRoot = main.querySelector('cite') ?? citeRoot;
     }
   }
   if (!link) {

@@ -1,6 +1,7 @@
 import type { DocumentOrder } from '../dom/document-order';
 import { isText, nextInOrder, tagOf } from '../dom/node-kinds';
 import type { MarkerCandidate } from '../markers/candidates';
+import { namedIds } from '../markers/named-notes';
 import type { TargetIndex } from '../markers/target-index';
 import { sortByKey } from '../sort';
 import { entryForTarget, type ReferenceEntry } from './entries';
@@ -62,8 +63,12 @@ function isBacklinkByTarget(c: MarkerCandidate, targets: TargetIndex, order: Doc
   if (up) links.push(up);
   return links.some((link) => {
     const href = link.getAttribute('href') ?? '';
-    const back = targets.find(href.slice(href.indexOf('#') + 1));
-    return !!back && back !== target && (back === c.anchor || back.contains(c.anchor));
+    // The marker may name its note without a link (Wikidot's `onclick="…('footnote-1')"`), and the note it back.
+    const names = [href.slice(href.indexOf('#') + 1), ...namedIds(link)];
+    return names.some((name) => {
+      const back = name ? targets.find(name) : null;
+      return !!back && back !== target && (back === c.anchor || back.contains(c.anchor));
+    });
   });
 }
 
@@ -147,7 +152,14 @@ export function* resolveMarkers(
     if (c.shape === 'inline-note' && c.noteElement) {
       resolved.push({
         candidate: c,
-        entries: [registry.intern({ parts: [c.noteElement], shownLabel: c.label, list: null })],
+        entries: [
+          registry.intern({
+            parts: [c.noteElement],
+            shownLabel: c.label,
+            list: null,
+            ...(c.noteText ? { noteText: c.noteText } : {}),
+          }),
+        ],
       });
     } else if (c.externalReference) {
       resolved.push({

@@ -23,6 +23,7 @@ export const FEATURE_NAMES = [
   'bigramsTop', // share of the claim's adjacent content-word pairs found near each other in one top passage
   'negationConflict', // the best passage negates what the claim affirms, or the reverse
   'claimLength', // log(1 + distinct content terms): long claims say more that must all be backed
+  'pageLength', // log(1 + sentences on the page): a whole web page and a short quoted extract read differently
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
@@ -126,10 +127,19 @@ export function computeFeatures(e: Evidence): Features {
     bigramsTop: bigramShare(claim, texts),
     negationConflict: negationConflict(claim, index, picks[0]) ? 1 : 0,
     claimLength: Math.log1p(claim.terms.length),
+    pageLength: Math.log1p(index.sentences.length),
   };
 }
 
-/** The features in the order a model lists them (all of them by default). */
-export function featureVector(f: Features, names: readonly string[] = FEATURE_NAMES): number[] {
-  return names.map((n) => f[n as FeatureName] ?? 0);
+const KNOWN = new Set<string>(FEATURE_NAMES);
+
+/**
+ * The features in the order a model lists them (all of them by default). A name the judge does not measure
+ * throws: a model loaded from elsewhere, or one fitted before a feature was renamed, must not silently read 0.
+ */
+export function featureVector(f: Features, names: readonly FeatureName[] = FEATURE_NAMES): number[] {
+  return names.map((n) => {
+    if (!KNOWN.has(n)) throw new Error(`unknown judge feature: ${String(n)}`);
+    return f[n];
+  });
 }

@@ -1,5 +1,5 @@
 import { analyseClaim, type ClaimAnalysis } from './analyse';
-import { computeFeatures, type Evidence, type Features, featureVector } from './features';
+import { computeFeatures, type Evidence, type FeatureName, type Features, featureVector } from './features';
 import { type LogisticModel, predictProbability } from './logistic';
 import { nameTokenShare } from './names';
 import { indexSource, rankPassages, type SourceIndex, type SourceLike } from './rank';
@@ -32,11 +32,11 @@ export interface SupportJudgement {
 /** The two fitted models and their cut points. */
 export interface JudgeModel {
   /** The probability that the page supports the whole claim: the judgement's `score`. */
-  model: LogisticModel;
+  model: LogisticModel<FeatureName>;
   /** At or above: supported. */
   supported: number;
   /** The probability that the page does not support any of the claim, asked of claims below `supported`. */
-  notFoundModel: LogisticModel;
+  notFoundModel: LogisticModel<FeatureName>;
   /** At or above: not found; below: partial. */
   notFound: number;
 }

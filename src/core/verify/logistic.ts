@@ -3,15 +3,16 @@
  * rows: exact and deterministic, no learning rate to tune). Features are standardised first so that one
  * penalty suits them all.
  */
-export interface LogisticModel {
-  features: readonly string[];
+export interface LogisticModel<Name extends string = string> {
+  /** The inputs, in the order of `mean`, `scale` and `weights`. */
+  features: readonly Name[];
   mean: number[];
   scale: number[];
   weights: number[];
   bias: number;
 }
 
-export function predictProbability(model: LogisticModel, x: readonly number[]): number {
+export function predictProbability(model: LogisticModel<string>, x: readonly number[]): number {
   let z = model.bias;
   for (let i = 0; i < model.weights.length; i++) {
     z += (model.weights[i] ?? 0) * (((x[i] ?? 0) - (model.mean[i] ?? 0)) / (model.scale[i] ?? 1));
@@ -19,13 +20,13 @@ export function predictProbability(model: LogisticModel, x: readonly number[]): 
   return 1 / (1 + Math.exp(-z));
 }
 
-export function fitLogistic(
-  features: readonly string[],
+export function fitLogistic<Name extends string>(
+  features: readonly Name[],
   rows: readonly (readonly number[])[],
   labels: readonly boolean[],
   l2 = 1,
   iterations = 25,
-): LogisticModel {
+): LogisticModel<Name> {
   const d = features.length;
   const n = rows.length;
   const mean = Array.from(

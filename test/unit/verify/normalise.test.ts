@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyseClaim, analyseText } from '../../../src/core/verify/analyse';
 import { coverageOf } from '../../../src/core/verify/coverage';
+import type { FeatureName } from '../../../src/core/verify/features';
 import { decide, type JudgeModel, judgeSupport } from '../../../src/core/verify/judge';
 import { extractNames, nameTokenShare, ownTokens } from '../../../src/core/verify/names';
 import { MAY_MONTH, normaliseText } from '../../../src/core/verify/normalise';
@@ -111,7 +112,7 @@ describe('names', () => {
 });
 
 describe('decide', () => {
-  const flat = (bias: number, features: string[]) => ({
+  const flat = (bias: number, features: FeatureName[]) => ({
     features,
     mean: features.map(() => 0),
     scale: features.map(() => 1),
@@ -130,6 +131,7 @@ describe('decide', () => {
     bigramsTop: 0,
     negationConflict: 0,
     claimLength: 2,
+    pageLength: 3,
   };
   const judge = (support: number, notFound: number): JudgeModel => ({
     model: flat(support, ['shareBest']),
