@@ -1,5 +1,5 @@
 /** The public face of the core: what shells (content script, background, CLI, tests) import. */
-export { toJsonReport } from './json-report';
+export { toJsonClaim, toJsonReport } from './json-report';
 export { fillLateReferences } from './references/late';
 export { scanDocument, scanDocumentInSlices } from './scan';
 export type * from './types';

@@ -1,19 +1,11 @@
-import type { JsonReport, PageReport } from './types';
+import type { Claim, JsonClaim, JsonReport, PageReport } from './types';
 
 /** The serialisable form of a report, the exact shape `citelens scan --json` prints. */
 export function toJsonReport(report: PageReport): JsonReport {
   return {
     url: report.url,
     title: report.title,
-    claims: report.claims.map((c) => ({
-      id: c.id,
-      text: c.text,
-      markers: c.markers.map((m) => m.label),
-      sources: c.sourceIds,
-      ...(c.links?.length
-        ? { links: c.links.map((l) => ({ source: l.sourceId, text: l.text, href: l.href })) }
-        : {}),
-    })),
+    claims: report.claims.map(toJsonClaim),
     sources: report.sources.map((s) => ({
       id: s.id,
       kind: s.kind,
@@ -30,5 +22,18 @@ export function toJsonReport(report: PageReport): JsonReport {
       claims: f.claimIds,
       sources: f.sourceIds,
     })),
+  };
+}
+
+/** One claim in the report's serialisable form (a page of many claims can map them in slices). */
+export function toJsonClaim(c: Claim): JsonClaim {
+  return {
+    id: c.id,
+    text: c.text,
+    markers: c.markers.map((m) => m.label),
+    sources: c.sourceIds,
+    ...(c.links?.length
+      ? { links: c.links.map((l) => ({ source: l.sourceId, text: l.text, href: l.href })) }
+      : {}),
   };
 }
