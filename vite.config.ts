@@ -151,8 +151,9 @@ export default defineConfig(({ mode }) => {
       minify: true,
       sourcemap: false,
       rollupOptions: {
-        // The consent page is opened by the background, not named in the manifest.
-        input: { consent: 'src/consent/index.html' },
+        // The consent page is opened by the background, not named in the manifest; the side panel's page is named
+        // only under Firefox's `sidebar_action`, which crxjs does not read (it reads Chrome's `side_panel`).
+        input: { consent: 'src/consent/index.html', panel: 'src/panel/index.html' },
       },
     },
   };

@@ -66,11 +66,16 @@ function scoreFitted(judge: JudgeModel, train: Example[], test: Example[]): Scor
 }
 
 /** Nested cross-validation over `examples`; test folds keep only the datasets in `scoredOn`. */
-function nested(examples: Example[], seed: number, chosen: Map<string, number>): Scored[] {
+function nested(
+  examples: Example[],
+  seed: number,
+  chosen: Map<string, number>,
+  trainOn: (e: Example) => boolean = () => true,
+): Scored[] {
   const folds = assignFolds(examples, FOLDS, seed);
   const out: Scored[] = [];
   for (let k = 0; k < FOLDS; k++) {
-    const train = examples.filter((_, i) => folds[i] !== k);
+    const train = examples.filter((e, i) => folds[i] !== k && trainOn(e));
     const test = examples.filter((_, i) => folds[i] === k && examples[i]?.dataset !== 'wice-partial');
     out.push(...scoreWith(train, test, seed + k, chosen));
   }
@@ -163,6 +168,11 @@ function main(): void {
   const pooled = pooledRun(SEED);
   wiceLine('all data pooled, WiCE dev folds', figures(of(pooled, 'wice')));
   attributionLine('all data pooled, Attribution folds', figures(of(pooled, 'attribution')));
+  // The same folds, trained on their WiCE part alone: does the attribution data help either kind?
+  const wiceOnly = nested(all, SEED, new Map(), (e) => e.dataset !== 'attribution');
+  console.log('  (the next two and the two above: used to choose the shipped training data)');
+  wiceLine('same folds, fit on WiCE only: WiCE', figures(of(wiceOnly, 'wice')));
+  attributionLine('same folds, fit on WiCE only: Attr.', figures(of(wiceOnly, 'attribution')));
   console.log(`  over ${REPEATS} other seeds:`);
   console.log(`    WiCE dev alone F1 ${overSeeds(wiceRun, (s) => f1(figures(s).judge))}`);
   console.log(

@@ -44,7 +44,7 @@ export const SUPPORT_DIR = join(
   'support',
 );
 
-function readLines<T>(file: string): T[] {
+export function readLines<T>(file: string): T[] {
   return readFileSync(join(SUPPORT_DIR, file), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
@@ -66,7 +66,7 @@ function plainOverlap(claim: string, sentences: string[]): number {
   return words.length === 0 ? 0 : words.filter((w) => page.has(w)).length / words.length;
 }
 
-interface WiceRow {
+export interface WiceRow {
   id: string;
   claim: string;
   source_sentences: string[];
@@ -76,7 +76,7 @@ interface WiceRow {
   unsupported_tokens?: boolean[];
 }
 
-function wiceExample(row: WiceRow, dataset: Dataset): Example {
+export function wiceExample(row: WiceRow, dataset: Dataset): Example {
   const index = indexSource({ sentences: row.source_sentences });
   const evidence = gatherEvidence(row.claim, index);
   const gold = new Set(row.evidence);
@@ -104,14 +104,14 @@ function wiceExample(row: WiceRow, dataset: Dataset): Example {
   return example;
 }
 
-interface AttributionRow {
+export interface AttributionRow {
   id: string;
   claim: string;
   source_text: string;
   label: 'supported' | 'not_supported';
 }
 
-function attributionExample(row: AttributionRow): Example {
+export function attributionExample(row: AttributionRow): Example {
   const source = fromPlainText(row.source_text);
   const evidence = gatherEvidence(row.claim, indexSource(source));
   return {

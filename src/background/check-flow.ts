@@ -12,7 +12,11 @@
  *
  * Every start gets a new run number, and the check's own events name their run, so a superseded check (the
  * reader asked again, the tab moved on) can never overwrite what followed it.
+ *
+ * An ask may name a `scope` (the context menu's "Check this claim": some claims, or the sources at one address):
+ * the consent is asked for that part's sites only and the run reads that part only. No scope: the whole page.
  */
+import { type CheckScope, sameScope } from '../core/check/scope';
 import type { CheckResult } from '../core/check/types';
 import type { CheckState } from '../shared/messages';
 
@@ -38,9 +42,10 @@ export type Flow =
       windowId: number | null;
       /** A grant after this time (ms since the epoch) is no longer taken as the answer. */
       until: number;
+      scope?: CheckScope;
     }
-  | { kind: 'allowed'; run: number; pageUrl: string }
-  | { kind: 'checking'; run: number; pageUrl: string; done: number; total: number }
+  | { kind: 'allowed'; run: number; pageUrl: string; scope?: CheckScope }
+  | { kind: 'checking'; run: number; pageUrl: string; done: number; total: number; scope?: CheckScope }
   | { kind: 'done'; run: number; pageUrl: string; result: CheckResult }
   | { kind: 'cancelled'; run: number; pageUrl: string }
   | { kind: 'failed'; run: number; pageUrl: string; message: string };
@@ -50,7 +55,16 @@ export type FlowEvent =
    * The reader asked for a check of the page at `pageUrl` (the card or popup's "Check sources", or the automatic
    * check of a site they listed). `allowed`: every source site is one they allowed for this page already.
    */
-  | { type: 'ask'; pageUrl: string; origins: readonly string[]; allowed: boolean; via: AskedVia; now: number }
+  | {
+      type: 'ask';
+      pageUrl: string;
+      origins: readonly string[];
+      allowed: boolean;
+      via: AskedVia;
+      now: number;
+      /** Part of the page only (its `origins` are that part's); absent for the whole page. */
+      scope?: CheckScope;
+    }
   /** The consent window asked for opened. */
   | { type: 'windowOpened'; windowId: number }
   | { type: 'windowClosed'; windowId: number }
@@ -77,8 +91,8 @@ export type FlowEffect =
   | { kind: 'openWindow' }
   /** Remember that the reader allowed these source sites for the page at `pageUrl`'s site. */
   | { kind: 'record'; pageUrl: string; origins: readonly string[] }
-  /** Start reading the page's sources as run `run`. */
-  | { kind: 'start'; run: number; pageUrl: string }
+  /** Start reading the page's sources (or the part `scope` names) as run `run`. */
+  | { kind: 'start'; run: number; pageUrl: string; scope?: CheckScope }
   /** Stop the reading in flight (its run ends as superseded or cancelled). */
   | { kind: 'abort' };
 
@@ -95,15 +109,18 @@ const stay = (flow: Flow): Step => ({ flow, effects: [] });
 const reading = (flow: Flow): flow is Extract<Flow, { kind: 'allowed' | 'checking' }> =>
   flow.kind === 'allowed' || flow.kind === 'checking';
 
-/** A new run for the page: whatever was reading stops. */
-function begin(flow: Flow, pageUrl: string, before: FlowEffect[] = []): Step {
+/** The scope as an optional field: absent for the whole page. */
+const scoped = (scope: CheckScope | undefined) => (scope ? { scope } : {});
+
+/** A new run for the page (or the part `scope` names): whatever was reading stops. */
+function begin(flow: Flow, pageUrl: string, before: FlowEffect[] = [], scope?: CheckScope): Step {
   const run = flow.run + 1;
   return {
-    flow: { kind: 'allowed', run, pageUrl },
+    flow: { kind: 'allowed', run, pageUrl, ...scoped(scope) },
     effects: [
       ...(reading(flow) ? [{ kind: 'abort' } as const] : []),
       ...before,
-      { kind: 'start', run, pageUrl },
+      { kind: 'start', run, pageUrl, ...scoped(scope) },
     ],
   };
 }
@@ -111,9 +128,15 @@ function begin(flow: Flow, pageUrl: string, before: FlowEffect[] = []): Step {
 export function transition(flow: Flow, event: FlowEvent): Step {
   switch (event.type) {
     case 'ask': {
-      // Already reading this page (the grant started it, and the reader's click says so again): go on.
-      if (reading(flow) && flow.pageUrl === event.pageUrl) return stay(flow);
-      if (event.allowed) return begin(flow, event.pageUrl);
+      // Already reading this page, or this part of it (the grant started it, and the reader's click says so
+      // again): go on. A whole-page read covers any part; a part's read does not cover the page or another part.
+      if (
+        reading(flow) &&
+        flow.pageUrl === event.pageUrl &&
+        (!flow.scope || sameScope(flow.scope, event.scope))
+      )
+        return stay(flow);
+      if (event.allowed) return begin(flow, event.pageUrl, [], event.scope);
       const asked: Flow = {
         kind: 'asked',
         run: flow.run,
@@ -122,6 +145,7 @@ export function transition(flow: Flow, event: FlowEvent): Step {
         via: event.via,
         windowId: null,
         until: event.now + GRANT_WAIT_MS,
+        ...scoped(event.scope),
       };
       const effects: FlowEffect[] = reading(flow) ? [{ kind: 'abort' }] : [];
       if (event.via === 'window') effects.push({ kind: 'openWindow' });
@@ -140,7 +164,9 @@ export function transition(flow: Flow, event: FlowEvent): Step {
       if (event.from === 'page') {
         const record: FlowEffect = { kind: 'record', pageUrl: event.pageUrl, origins: [...event.origins] };
         if (reading(flow) && flow.pageUrl === event.pageUrl) return { flow, effects: [record] };
-        return begin(flow, event.pageUrl, [record]);
+        // The consent window answers the ask it was opened for, whole page or part.
+        const scope = flow.kind === 'asked' && flow.pageUrl === event.pageUrl ? flow.scope : undefined;
+        return begin(flow, event.pageUrl, [record], scope);
       }
       // The browser's grant answers only an ask still waiting for it, in time, and for sites it asked about;
       // only those sites are recorded (the page that asked, if still open, records what it showed).
@@ -148,7 +174,12 @@ export function transition(flow: Flow, event: FlowEvent): Step {
       const granted = new Set(event.origins);
       const answered = flow.origins.filter((o) => granted.has(o));
       if (answered.length === 0) return stay(flow);
-      return begin(flow, flow.pageUrl, [{ kind: 'record', pageUrl: flow.pageUrl, origins: answered }]);
+      return begin(
+        flow,
+        flow.pageUrl,
+        [{ kind: 'record', pageUrl: flow.pageUrl, origins: answered }],
+        flow.scope,
+      );
     }
     case 'navigated':
       return {
@@ -157,7 +188,14 @@ export function transition(flow: Flow, event: FlowEvent): Step {
       };
     case 'started':
       return flow.kind === 'allowed' && flow.run === event.run
-        ? stay({ kind: 'checking', run: flow.run, pageUrl: flow.pageUrl, done: 0, total: event.total })
+        ? stay({
+            kind: 'checking',
+            run: flow.run,
+            pageUrl: flow.pageUrl,
+            done: 0,
+            total: event.total,
+            ...scoped(flow.scope),
+          })
         : stay(flow);
     case 'progress':
       return flow.kind === 'checking' && flow.run === event.run
@@ -193,7 +231,9 @@ export function viewOf(flow: Flow, pageUrl: string, now: number): CheckState {
   switch (flow.kind) {
     case 'asked':
       // The popup's ask is the popup's to show (its prompt may be refused unseen); the consent window's is shown.
-      return flow.via === 'popup' || now > flow.until ? { kind: 'idle' } : { kind: 'consent' };
+      return flow.via === 'popup' || now > flow.until
+        ? { kind: 'idle' }
+        : { kind: 'consent', origins: [...flow.origins] };
     case 'allowed':
       return { kind: 'checking', done: 0, total: 0 };
     case 'checking':

@@ -10,9 +10,11 @@ import browser from 'webextension-polyfill';
 import type { JsonReport } from '../core';
 import { cacheKey } from '../core/check/cache';
 import { checkReport, MAX_SOURCES_PER_CHECK } from '../core/check/check-report';
+import { type CheckScope, scopedReport } from '../core/check/scope';
 import type { SourceLoader } from '../core/check/types';
 import { fetchSource } from '../core/fetch/fetch-source';
 import { FetchQueue } from '../core/fetch/queue';
+import { t } from '../shared/i18n';
 import type { CheckRequestOutcome, CheckState, PageState } from '../shared/messages';
 import { sourceOrigins } from '../shared/permissions';
 import { type Flow, type FlowEffect, type FlowEvent, INITIAL_FLOW, transition, viewOf } from './check-flow';
@@ -89,12 +91,14 @@ export class Checks {
    * The reader asked for a check of the tab's page: the card's "Check sources" (`auto` false) or the automatic
    * check of a site they listed. It starts at once when every source site is one the reader allowed for this
    * page's site; else the card's ask opens the consent window, and an automatic one reads what is allowed, or
-   * nothing.
+   * nothing. With a `scope` (the context menu's "Check this claim"), only that part of the page: its sites are
+   * the ones asked about and the only ones read.
    */
-  async request(tabId: number, auto: boolean): Promise<CheckRequestOutcome> {
+  async request(tabId: number, auto: boolean, scope?: CheckScope): Promise<CheckRequestOutcome> {
     const state = await this.readyPage(tabId);
     if (!state) return 'nothing';
-    const origins = sourceOrigins(state.report);
+    if (scope && scope.claimIds.length === 0) return 'nothing';
+    const origins = sourceOrigins(scopedReport(state.report, scope));
     if (origins.length === 0) return 'nothing';
     const readable = await readableOrigins(state.url);
     const allowed = origins.every((o) => readable.has(o));
@@ -106,6 +110,7 @@ export class Checks {
       allowed: allowed || auto,
       via: 'window',
       now: Date.now(),
+      ...(scope ? { scope } : {}),
     });
     return this.tab(tabId).flow.kind === 'asked' ? 'consent' : 'started';
   }
@@ -210,7 +215,7 @@ export class Checks {
         );
         return;
       case 'start':
-        void this.run(tabId, effect.run, effect.pageUrl).catch((error: unknown) =>
+        void this.run(tabId, effect.run, effect.pageUrl, effect.scope).catch((error: unknown) =>
           this.dispatch(tabId, { type: 'error', run: effect.run, message: messageOf(error) }),
         );
         return;
@@ -223,17 +228,16 @@ export class Checks {
     return state?.report && state.status === 'ready' ? { ...state, report: state.report } : null;
   }
 
-  /** Reads the sources of the page at `pageUrl` as run `run`, telling the flow how it goes. */
-  private async run(tabId: number, run: number, pageUrl: string): Promise<void> {
+  /** Reads the sources of the page at `pageUrl` (or the part `scope` names) as run `run`, telling the flow how it goes. */
+  private async run(tabId: number, run: number, pageUrl: string, scope?: CheckScope): Promise<void> {
     const state = await this.host.pageState(tabId);
     const current = () => {
       const flow = this.tabs.get(tabId)?.flow;
       return flow !== undefined && flow.run === run && (flow.kind === 'allowed' || flow.kind === 'checking');
     };
     if (!current()) return;
-    if (!state?.report || state.url !== pageUrl)
-      throw new Error('The page changed before its sources were read.');
-    const report = state.report;
+    if (!state?.report || state.url !== pageUrl) throw new Error(t('checkPageChanged'));
+    const report = scopedReport(state.report, scope);
     const mayRead = await mayReadFor(pageUrl);
     if (!current()) return;
     // The pages to read, as the check counts them: each address once, on the sites allowed, up to the bound.

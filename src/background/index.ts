@@ -4,19 +4,22 @@
  * when the background has been stopped and restarted (a service worker in Chrome, an event page in Firefox).
  */
 import browser, { type Tabs } from 'webextension-polyfill';
-import { isRestrictedUrl } from '../shared/browser-differences';
+import { isRestrictedUrl, openSidePanel } from '../shared/browser-differences';
 import {
   type CheckState,
   handleMessages,
   type PageState,
   type StepDirection,
+  sendMessage,
   sendToTab,
   type TabView,
 } from '../shared/messages';
 import { autoCheckFor, loadSettings, siteOf } from '../shared/settings';
 import { Checks } from './checks';
 import { openConsentWindow } from './consent';
+import { createMenus, type MenuHost, onMenuClicked } from './context-menu';
 import { forgetAllowed } from './may-read';
+import { TEST_BUILD } from './test-build';
 
 const states = new Map<number, PageState>();
 const checks = new Checks({
@@ -33,10 +36,17 @@ function remember(tabId: number, state: PageState): void {
   const text = state.status === 'ready' && count > 0 ? (count > 999 ? '999+' : String(count)) : '';
   void browser.action.setBadgeText({ tabId, text }).catch(() => {});
   if (text) void browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOUR }).catch(() => {});
+  tellPanels(tabId);
 }
 
 function tellCheck(tabId: number, state: CheckState): void {
   void sendToTab(tabId, 'checkState', state).catch(() => {}); // the page may have gone meanwhile
+  tellPanels(tabId);
+}
+
+/** A side panel showing this tab asks for its view again (no panel open: nobody answers, which is fine). */
+function tellPanels(tabId: number): void {
+  void sendMessage('tabChanged', { tabId }).catch(() => {});
 }
 
 function viewOf(tabId: number, state: PageState, check: CheckState): TabView {
@@ -135,7 +145,27 @@ handleMessages({
 browser.commands.onCommand.addListener((command: string, tab?: Tabs.Tab) => {
   if (command === 'next-claim') void step('next', tab);
   else if (command === 'previous-claim') void step('previous', tab);
+  // In the command's own handler: the browser opens a side panel only there.
+  else if (command === 'open-side-panel') void openSidePanel(tab?.windowId);
 });
+
+const menuHost: MenuHost = {
+  pageState: (tabId) => pageStateOf(tabId),
+  requestCheck: (tabId, scope) => checks.request(tabId, false, scope),
+};
+browser.runtime.onInstalled.addListener(() => void createMenus().catch(console.warn));
+browser.runtime.onStartup.addListener(() => void createMenus().catch(console.warn));
+browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab, menuHost));
+
+if (TEST_BUILD) {
+  // The end-to-end tests cannot click a browser's context menu: they call its handler here (the test build
+  // only; the readers' build has no such hook). Chromium's tests reach the service worker's global, Firefox's
+  // the event page's, through runtime.getBackgroundPage().
+  (globalThis as unknown as { citelensTest: object }).citelensTest = {
+    menuClicked: (info: Parameters<typeof onMenuClicked>[0], tab: Tabs.Tab) =>
+      onMenuClicked(info, tab, menuHost),
+  };
+}
 
 browser.tabs.onUpdated.addListener((tabId, change) => {
   // A new document: its content script reports afresh, and a check of the old page is no longer wanted. (Without

@@ -26,7 +26,13 @@ export function Consent() {
   }, []);
 
   if (!view) return <div class="consent" data-phase="loading" />;
-  const origins = view.kind === 'report' ? sourceOrigins(view.report) : [];
+  // The sites the consent flow asked for (all the page's, or those of the claims the context menu checks).
+  const origins =
+    view.kind !== 'report'
+      ? []
+      : view.check.kind === 'consent'
+        ? view.check.origins
+        : sourceOrigins(view.report);
 
   const allow = () => {
     // The request first, in the click itself: after an `await` the browser no longer sees a user gesture.

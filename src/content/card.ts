@@ -24,7 +24,8 @@ import type { CheckedJudgement, CheckedSource } from '../core/check/types';
 import type { SupportVerdict } from '../core/verify/judge';
 import { CLAIM_VERDICT_TEXT, statusLine, VERDICT_TEXT } from '../shared/check-view';
 import { markMatches, missingFromSource } from '../shared/evidence';
-import { plural, t } from '../shared/i18n';
+import { findingText } from '../shared/finding-text';
+import { messagesLocale, plural, t } from '../shared/i18n';
 import { FINDING_TITLE, safeHttpUrl, siteOfSource } from '../shared/report-view';
 import { CARD_CSS } from './card-style';
 import { trustedOnly } from './trust';
@@ -54,7 +55,7 @@ export type CardCheck =
   | { kind: 'cancelled' }
   | { kind: 'checking'; done: number; total: number }
   | { kind: 'failed'; message: string }
-  | { kind: 'done'; verdict: SupportVerdict | null };
+  | { kind: 'done'; verdict: SupportVerdict | null; nothingRead?: 'unreached' | 'nothing-read' };
 
 export interface CardContent {
   claimId: string;
@@ -78,6 +79,11 @@ export interface CardOpenOptions {
   dark: boolean;
   /** Move focus into the card (not when a rescan redraws a card the reader is already in). */
   focus: boolean;
+  /**
+   * Where focus goes back to on Escape when the reader was nowhere in particular (on the page's body, as after a
+   * click on a sentence): the claim's marker link, so the reader keeps their place and can Tab on from there.
+   */
+  returnFocusTo?: HTMLElement | null;
 }
 
 export interface CardEvents {
@@ -88,6 +94,24 @@ export interface CardEvents {
   onCancel(): void;
 }
 
+/**
+ * The card's height beside its claim: at least enough for its claim, a line of its middle and its footer (flip
+ * takes the side with more room first), at most a comfortable card rather than a panel.
+ */
+const MIN_CARD_HEIGHT = 140;
+const MAX_CARD_HEIGHT = 600;
+
+/**
+ * A part of the card that scrolls can be reached and scrolled by keyboard: it takes focus (tabindex 0) while its
+ * content overflows it, and gives it up when it fits (no needless Tab stop).
+ */
+function focusableWhenScrolling(dialog: HTMLElement): void {
+  for (const part of dialog.querySelectorAll<HTMLElement>('.body, .claim')) {
+    if (part.scrollHeight > part.clientHeight + 1) part.tabIndex = 0;
+    else part.removeAttribute('tabindex');
+  }
+}
+
 export class ClaimCard {
   private host: HTMLElement | null = null;
   /** The closed shadow root: this reference is the only way in. */
@@ -95,7 +119,12 @@ export class ClaimCard {
   private dialog: HTMLElement | null = null;
   private stopAutoUpdate: (() => void) | null = null;
   private returnFocusTo: Element | null = null;
+  /** Whether focus goes back to the shown claim's link (nothing had focus when the card opened). */
+  private returnFocusToClaim = false;
   private current: string | null = null;
+  /** The scrolling middle part of the card, and its height as last shown (see `keepSize`). */
+  private body: HTMLElement | null = null;
+  private shownHeight = 0;
 
   constructor(
     private readonly doc: Document,
@@ -112,29 +141,53 @@ export class ClaimCard {
   }
 
   open(content: CardContent, reference: VirtualElement, options: CardOpenOptions): void {
-    if (!this.host) this.returnFocusTo = this.doc.activeElement;
+    if (!this.host) {
+      const active = this.doc.activeElement;
+      // Nowhere in particular (the page's body, as after a click on a sentence): the claim's marker link is the
+      // reader's place, and follows them as they step from claim to claim.
+      this.returnFocusToClaim = !active || active === this.doc.body || active === this.doc.documentElement;
+      this.returnFocusTo = this.returnFocusToClaim ? (options.returnFocusTo ?? active) : active;
+    } else if (this.returnFocusToClaim && options.returnFocusTo) {
+      this.returnFocusTo = options.returnFocusTo;
+    }
     this.stopAutoUpdate?.();
     const { host, root, dialog } = this.ensureHost();
     // A redraw (the check moved on) must not drop the reader's focus out of the card.
     const focusedKey = (root.activeElement as HTMLElement | null)?.dataset?.focusKey;
     const focusWasInside = root.activeElement !== null || this.doc.activeElement === host;
+    // The same claim drawn again (the check moved on): the card keeps its height and the reader's scroll.
+    const redraw = host.isConnected && this.current === content.claimId;
+    const scrollTop = redraw ? (this.body?.scrollTop ?? 0) : 0;
+    this.shownHeight = redraw ? dialog.getBoundingClientRect().height : 0;
     dialog.className = options.dark ? 'card dark' : 'card';
-    dialog.replaceChildren(...this.render(content));
+    const { nodes, body } = this.render(content);
+    dialog.replaceChildren(...nodes);
+    this.body = body;
+    this.keepSize(dialog);
+    body.scrollTop = scrollTop;
     if (focusWasInside && !options.focus) {
       const again = focusedKey ? dialog.querySelector<HTMLElement>(`[data-focus-key="${focusedKey}"]`) : null;
       (again ?? dialog).focus({ preventScroll: true });
     }
     this.current = content.claimId;
 
+    const win = this.doc.defaultView;
     const middleware = [
       inline(options.point),
       offset(8),
-      flip({ padding: 8, fallbackPlacements: ['top-start', 'right-start', 'left-start'] }),
+      // Below the claim or above it, whichever has more room when neither holds the whole card (then `size`
+      // fits it to that room). Not beside it: a sentence is as wide as its column, and a card beside a line
+      // would stand out of the window or over the sentence.
+      flip({ padding: 8, fallbackPlacements: ['top-start'] }),
       shift({ padding: 8 }),
       size({
         padding: 8,
         apply({ availableHeight, elements }) {
-          elements.floating.style.maxHeight = `${Math.max(140, Math.min(460, availableHeight))}px`;
+          // The room beside the claim (a comfortable most), and never more than the viewport: its claim and
+          // footer always show and the middle scrolls. Recomputed on every resize and scroll by autoUpdate.
+          const room = Math.max(MIN_CARD_HEIGHT, Math.min(MAX_CARD_HEIGHT, availableHeight));
+          const viewport = (win?.innerHeight ?? MAX_CARD_HEIGHT) - 16;
+          elements.floating.style.maxHeight = `${Math.max(0, Math.min(viewport, room))}px`;
         },
       }),
       hide(),
@@ -149,6 +202,8 @@ export class ClaimCard {
         dialog.style.top = `${y}px`;
         dialog.style.visibility = middlewareData.hide?.referenceHidden ? 'hidden' : 'visible';
         dialog.style.opacity = '';
+        this.keepSize(dialog);
+        focusableWhenScrolling(dialog);
       });
     };
     // In the document before the first measure (the card's own size decides flips), transparent until placed
@@ -170,6 +225,8 @@ export class ClaimCard {
     this.host = null;
     this.root = null;
     this.dialog = null;
+    this.body = null;
+    this.shownHeight = 0;
     this.current = null;
     const back = this.returnFocusTo;
     this.returnFocusTo = null;
@@ -177,6 +234,17 @@ export class ClaimCard {
       back.focus({ preventScroll: true });
     }
     this.events.onClosed();
+  }
+
+  /**
+   * While the same claim is redrawn (progress, then verdicts) the card may grow but never shrinks below what the
+   * reader saw, so nothing under their pointer moves; a new claim starts afresh.
+   */
+  private keepSize(dialog: HTMLElement): void {
+    dialog.style.minHeight =
+      this.shownHeight > 0
+        ? `${Math.min(this.shownHeight, Number.parseFloat(dialog.style.maxHeight) || this.shownHeight)}px`
+        : '';
   }
 
   private ensureHost(): { host: HTMLElement; root: ShadowRoot; dialog: HTMLElement } {
@@ -187,6 +255,10 @@ export class ClaimCard {
     const host = this.doc.createElement('div');
     // The host has no box of its own; `all: initial` against page rules such as `* { display: none }`.
     host.style.setProperty('all', 'initial', 'important');
+    // But text spacing stays the reader's to change (WCAG 1.4.12: a reader's own stylesheet may widen it; the
+    // card's own rules set it for its text, so a page's rule on <div> cannot reach the card through these).
+    for (const property of ['line-height', 'letter-spacing', 'word-spacing'])
+      host.style.setProperty(property, 'normal');
     host.style.setProperty('position', 'fixed', 'important');
     host.style.setProperty('top', '0', 'important');
     host.style.setProperty('left', '0', 'important');
@@ -198,6 +270,7 @@ export class ClaimCard {
     style.textContent = CARD_CSS;
     const dialog = this.doc.createElement('div');
     dialog.setAttribute('role', 'dialog');
+    dialog.lang = messagesLocale();
     dialog.setAttribute('aria-modal', 'false');
     dialog.setAttribute('aria-labelledby', 'citelens-card-title');
     dialog.setAttribute('aria-describedby', 'citelens-card-claim');
@@ -219,23 +292,10 @@ export class ClaimCard {
 
   private onKeyDown(event: KeyboardEvent): void {
     event.stopPropagation();
+    // A non-modal dialog: Tab moves on past the card as through the page, only Escape is the card's.
     if (event.key === 'Escape') {
       event.preventDefault();
       this.close(true);
-    } else if (event.key === 'Tab' && this.dialog) {
-      // Focus cycles inside the card until it is closed.
-      const focusable = [...this.dialog.querySelectorAll<HTMLElement>('a[href], button:not([disabled])')];
-      const first = focusable[0];
-      const last = focusable[focusable.length - 1];
-      const active = this.root?.activeElement ?? null;
-      if (!first || !last) return;
-      if (event.shiftKey && (active === first || active === this.dialog)) {
-        event.preventDefault();
-        last.focus();
-      } else if (!event.shiftKey && active === last) {
-        event.preventDefault();
-        first.focus();
-      }
     }
   }
 
@@ -250,8 +310,13 @@ export class ClaimCard {
     return node;
   }
 
-  private render(content: CardContent): Node[] {
-    const header = this.el('header');
+  /**
+   * Three parts: the claim at the top and "Claim n of N / Previous / Next" at the bottom always show, the middle
+   * scrolls. Plain <div>s: a <header> or <footer> would add banner/contentinfo landmarks beside the page's own.
+   */
+  private render(content: CardContent): { nodes: Node[]; body: HTMLElement } {
+    const head = this.el('div', 'head');
+    const titleRow = this.el('div', 'title-row');
     const title = this.el('h2', undefined, t(content.kind === 'linked' ? 'cardTitleLinked' : 'cardTitle'));
     title.id = 'citelens-card-title';
     const close = this.el('button', 'close', '×');
@@ -261,14 +326,16 @@ export class ClaimCard {
       'click',
       trustedOnly(() => this.close(true)),
     );
-    header.append(title, close);
+    titleRow.append(title, close);
 
     const claim = this.el('blockquote', 'claim', content.claimText);
     claim.id = 'citelens-card-claim';
+    head.append(titleRow, claim);
 
-    const nodes: Node[] = [header, claim];
+    const body = this.el('div', 'body');
+    const nodes: Node[] = [];
     if (content.check) nodes.push(this.renderCheck(content.check));
-    nodes.push(this.el('h3', undefined, plural(content.sources.length, 'cardSourcesOne', 'cardSourcesMany')));
+    nodes.push(this.el('h3', undefined, plural('cardSources', content.sources.length)));
     const list = this.el('ul', 'sources');
     for (const source of content.sources) list.append(this.renderSource(source));
     if (content.sources.length === 0) {
@@ -283,14 +350,16 @@ export class ClaimCard {
         const li = this.el('li', 'finding');
         li.append(
           this.el('strong', undefined, t(FINDING_TITLE[finding.kind])),
-          this.el('span', undefined, finding.message),
+          this.el('span', undefined, findingText(finding)),
         );
         findings.append(li);
       }
       nodes.push(findings);
     }
 
-    const footer = this.el('footer');
+    body.append(...nodes);
+
+    const foot = this.el('div', 'foot');
     const count = this.el(
       'span',
       'count',
@@ -310,9 +379,8 @@ export class ClaimCard {
       'click',
       trustedOnly(() => this.events.onStep('next')),
     );
-    footer.append(count, previous, next);
-    nodes.push(footer);
-    return nodes;
+    foot.append(count, previous, next);
+    return { nodes: [head, body, foot], body };
   }
 
   private renderSource(source: CardSource): HTMLLIElement {
@@ -406,7 +474,17 @@ export class ClaimCard {
         break;
       }
       case 'done':
-        if (check.verdict) {
+        // A check that read nothing has no verdicts: say why, and offer to try again.
+        if (check.nothingRead) {
+          box.append(
+            this.el(
+              'p',
+              'note nothing-read',
+              t(check.nothingRead === 'unreached' ? 'checkUnreached' : 'checkNothingRead'),
+            ),
+            checkButton(),
+          );
+        } else if (check.verdict) {
           const verdict = this.el(
             'p',
             `overall verdict-${check.verdict}`,
@@ -442,6 +520,9 @@ export class ClaimCard {
       }
       body.append(quote);
     }
+    const conflict = judgement.conflict;
+    if (conflict?.claim)
+      body.append(this.el('p', 'conflict', t('cardConflict', [conflict.source, conflict.claim])));
     const missing = missingFromSource(judgement);
     if (missing.length > 0) body.append(this.el('p', 'missing-terms', t('cardMissing', missing.join(', '))));
     const href = best ? textFragmentUrl(status.finalUrl ?? status.url, best.text) : null;

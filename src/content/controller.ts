@@ -12,7 +12,7 @@ import {
   toJsonClaim,
   toJsonReport,
 } from '../core';
-import { claimVerdict } from '../core/check/summary';
+import { claimVerdict, readingOutcome } from '../core/check/summary';
 import type { CheckResult } from '../core/check/types';
 import type { SupportVerdict } from '../core/verify/judge';
 import { CLAIM_STATE, checkedClaimFor, checkedSourceOfClaim } from '../shared/check-view';
@@ -47,6 +47,7 @@ import {
 import { LazyCard as ClaimCard } from './lazy-card';
 import { loadSiteOf } from './lazy-sites';
 import { RescanTimer } from './rescan-timer';
+import { claimsInSelection } from './selected-claims';
 import { forEachSliced, SLICE_MS, yieldToHost } from './slices';
 import { isReaderEvent } from './trust';
 
@@ -68,6 +69,11 @@ function guarded<A extends unknown[]>(fn: (...args: A) => void): (...args: A) =>
 
 /** Quiet time after the last change before a rescan, and the longest a stream of changes can delay one. */
 const RESCAN_QUIET_MS = 600;
+/** Highlight priorities: the claim under the pointer over the plain marks, the open claim over both. */
+const HOVER_PRIORITY = 1;
+const ACTIVE_PRIORITY = 2;
+/** What in a page keeps its own meaning when clicked, inside a claim too. */
+const PAGE_CONTROLS = 'a[href], button, input, select, textarea, label, summary, [contenteditable]';
 const RESCAN_MAX_WAIT_MS = 4000;
 
 export class Controller {
@@ -77,6 +83,10 @@ export class Controller {
   private claims: LiveClaim[] = [];
   private byId = new Map<string, LiveClaim>();
   private active: LiveClaim | null = null;
+  /** The claim under the reader's pointer (its hover highlight), and the pointer as last seen. */
+  private hovered: LiveClaim | null = null;
+  private pointer: { x: number; y: number; target: EventTarget | null; inCard: boolean } | null = null;
+  private hoverFrame = 0;
   private readonly card: ClaimCard;
   private observer: MutationObserver | null = null;
   private interactive = false;
@@ -119,6 +129,7 @@ export class Controller {
         return { shown: !!live };
       },
       step: ({ direction }) => ({ claimId: this.step(direction) }),
+      selectedClaims: () => ({ claimIds: claimsInSelection(this.win.getSelection(), this.claims) }),
       checkState: (state) => {
         this.onCheckState(state);
         return { ok: true };
@@ -166,6 +177,7 @@ export class Controller {
     this.rescanTimer.cancel();
     this.card.close(false);
     clearHighlights();
+    this.hovered = null;
     this.claims = [];
     this.byId.clear();
     this.report = null;
@@ -213,13 +225,14 @@ export class Controller {
       const l = liveClaim(this.doc, claim, index, json);
       if (l) live.push(l);
     });
-    const report = { ...toJsonReport({ ...pageReport, claims: [] }), claims };
+    const report = { ...toJsonReport({ ...pageReport, claims: [] }, { params: true }), claims };
     await inDocumentOrder(live, yieldToHost, SLICE_MS);
     await yieldToHost();
 
     const openId = this.card.openClaimId;
     const previous = this.byId.get(openId ?? '');
     this.report = report;
+    this.hovered = null; // its ranges belong to the last scan; the next pointer move finds the claim again
     this.claims = live;
     this.byId = new Map(live.map((l) => [l.claim.id, l]));
     this.status = 'ready';
@@ -289,9 +302,11 @@ export class Controller {
       else groups.set(name, [...live.ranges]);
     }
     const active = highlightName('active', settings);
-    clearHighlights(new Set([...groups.keys(), active]));
+    const hover = highlightName('hover', settings);
+    clearHighlights(new Set([...groups.keys(), active, hover]));
     for (const [name, ranges] of groups) setHighlight(name, ranges);
-    setHighlight(active, this.active ? this.active.ranges : [], 1);
+    this.paintHover();
+    setHighlight(active, this.active ? this.active.ranges : [], ACTIVE_PRIORITY);
   }
 
   /**
@@ -333,12 +348,21 @@ export class Controller {
   private readonly onClick = guarded((event: MouseEvent) => {
     // A page's script can click anywhere (and at any point): only the reader's own click opens or closes a card.
     if (!isReaderEvent(event) || this.card.contains(event)) return;
+    // Ctrl/Cmd/Shift/Alt-clicks (new tab, new window, download) and other buttons are the browser's: untouched.
     if (event.button !== 0 || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
     const target = event.target instanceof Element ? event.target : null;
+    // A keyboard's Enter on a focused link clicks it at no point of its own (detail 0).
+    const point = event.detail > 0 ? { x: event.clientX, y: event.clientY } : null;
+    // A citation marker's own link ("[3]" to the reference list): its claim's card opens in place, as the
+    // reader expects of a footnote marker, unless the reader turned that off. Focus comes back to the marker.
+    const marker = this.markerClaim(target);
+    if (marker && (this.settings ?? DEFAULT_SETTINGS).markerOpensCard && !event.defaultPrevented) {
+      event.preventDefault();
+      this.show(marker.live, point, { scroll: false, focus: true });
+      return;
+    }
     // A link, a button or a field inside a claim keeps its own meaning: the click goes through untouched.
-    const control = target?.closest(
-      'a[href], button, input, select, textarea, label, summary, [contenteditable]',
-    );
+    const control = target?.closest(PAGE_CONTROLS);
     const selection = this.win.getSelection();
     const selecting = selection !== null && !selection.isCollapsed && selection.toString().trim() !== '';
     const live =
@@ -346,6 +370,98 @@ export class Controller {
     if (live) this.show(live, { x: event.clientX, y: event.clientY }, { scroll: false, focus: true });
     else this.card.close(false);
   });
+
+  /** The claim whose citation marker is (inside) the link at `target`, and that link. */
+  private markerClaim(target: Element | null): { live: LiveClaim; link: HTMLAnchorElement } | null {
+    const link = target?.closest('a[href]');
+    if (!(link instanceof HTMLAnchorElement)) return null;
+    for (const live of this.claims) {
+      for (const node of live.markerNodes) {
+        if (link.contains(node)) return { live, link };
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The link that stands for a claim where focus can go back to: its first marker's link, else the first link
+   * in its sentence (a linked claim's). Null for a claim with neither.
+   */
+  private claimLink(live: LiveClaim): HTMLElement | null {
+    for (const node of live.markerNodes) {
+      const link = node.parentElement?.closest('a[href]');
+      if (link instanceof HTMLElement) return link;
+    }
+    const common = live.extent.commonAncestorContainer;
+    const scope = common instanceof Element ? common : common.parentElement;
+    for (const link of scope?.querySelectorAll<HTMLElement>('a[href]') ?? []) {
+      if (live.extent.intersectsNode(link)) return link;
+    }
+    return null;
+  }
+
+  /**
+   * The pointer over a claim lights it faintly (its own highlight, in the shadow of the open card's colour):
+   * it can be opened. Read at most once a frame; the page's DOM is never touched.
+   */
+  private readonly onPointerMove = guarded((event: MouseEvent) => {
+    if (!isReaderEvent(event)) return;
+    this.pointer = {
+      x: event.clientX,
+      y: event.clientY,
+      target: event.target,
+      inCard: this.card.contains(event),
+    };
+    if (this.hoverFrame === 0) {
+      this.hoverFrame = this.win.requestAnimationFrame(
+        guarded(() => {
+          this.hoverFrame = 0;
+          this.updateHover();
+        }),
+      );
+    }
+  });
+
+  private readonly onPointerLeave = guarded((event: MouseEvent) => {
+    // Out of the window (no element to go to): nothing is under the pointer any more.
+    if (event.relatedTarget === null) {
+      this.pointer = null;
+      this.setHovered(null);
+    }
+  });
+
+  private updateHover(): void {
+    const pointer = this.pointer;
+    if (!pointer || pointer.inCard) {
+      this.setHovered(null);
+      return;
+    }
+    const target = pointer.target instanceof Element ? pointer.target : null;
+    // What a click there would open: a marker's claim, nothing on another link or control, else the claim.
+    const marker = (this.settings ?? DEFAULT_SETTINGS).markerOpensCard ? this.markerClaim(target) : null;
+    const live = marker
+      ? marker.live
+      : target?.closest(PAGE_CONTROLS)
+        ? null
+        : claimAtPoint(this.doc, this.claims, pointer.x, pointer.y);
+    this.setHovered(live);
+  }
+
+  private setHovered(live: LiveClaim | null): void {
+    if (live === this.hovered) return;
+    this.hovered = live;
+    this.paintHover();
+  }
+
+  /** The hovered claim's wash; none on the open claim, which already wears the open card's mark. */
+  private paintHover(): void {
+    const live = this.hovered && this.hovered !== this.active ? this.hovered : null;
+    setHighlight(
+      highlightName('hover', this.settings ?? DEFAULT_SETTINGS),
+      live ? live.ranges : [],
+      HOVER_PRIORITY,
+    );
+  }
 
   private readonly onKeyDown = guarded((event: KeyboardEvent) => {
     if (!isReaderEvent(event)) return; // a synthetic Escape must not close the reader's card either
@@ -359,9 +475,16 @@ export class Controller {
     if (on) {
       this.win.addEventListener('click', this.onClick, true);
       this.win.addEventListener('keydown', this.onKeyDown, true);
+      this.win.addEventListener('mousemove', this.onPointerMove, { capture: true, passive: true });
+      this.doc.addEventListener('mouseout', this.onPointerLeave, { capture: true, passive: true });
     } else {
       this.win.removeEventListener('click', this.onClick, true);
       this.win.removeEventListener('keydown', this.onKeyDown, true);
+      this.win.removeEventListener('mousemove', this.onPointerMove, true);
+      this.doc.removeEventListener('mouseout', this.onPointerLeave, true);
+      if (this.hoverFrame !== 0) this.win.cancelAnimationFrame(this.hoverFrame);
+      this.hoverFrame = 0;
+      this.pointer = null;
     }
   }
 
@@ -414,12 +537,18 @@ export class Controller {
       ...(point ? { point } : {}),
       dark: this.pageIsDark(),
       focus,
+      returnFocusTo: this.claimLink(live),
     });
   }
 
   private setActive(live: LiveClaim | null): void {
     this.active = live;
-    setHighlight(highlightName('active', this.settings ?? DEFAULT_SETTINGS), live ? live.ranges : [], 1);
+    this.paintHover();
+    setHighlight(
+      highlightName('active', this.settings ?? DEFAULT_SETTINGS),
+      live ? live.ranges : [],
+      ACTIVE_PRIORITY,
+    );
   }
 
   private cardContent(live: LiveClaim): CardContent {
@@ -458,7 +587,11 @@ export class Controller {
 
   private cardCheck(verdict: SupportVerdict | null): CardCheck {
     const state = this.check;
-    return state.kind === 'done' ? { kind: 'done', verdict } : state;
+    if (state.kind !== 'done') return state;
+    const outcome = readingOutcome(state.result);
+    return outcome === 'unreached' || outcome === 'nothing-read'
+      ? { kind: 'done', verdict, nothingRead: outcome }
+      : { kind: 'done', verdict };
   }
 
   private reference(live: LiveClaim): VirtualElement {

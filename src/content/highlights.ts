@@ -18,6 +18,11 @@ export interface LiveClaim {
   ranges: Range[];
   /** From the first range's start to the last range's end: to find the claim under a point by bisection. */
   extent: Range;
+  /**
+   * The text node where each of its citation markers starts (the JSON claim has no nodes): a click on a marker's
+   * link opens this claim, and focus goes back to that link after Escape.
+   */
+  markerNodes: Node[];
 }
 
 function rangeBetween(doc: Document, start: TextPoint, end: TextPoint): Range {
@@ -81,13 +86,15 @@ export function liveClaim(doc: Document, claim: Claim, index: number, shown: Jso
   const ranges = rangesForClaim(doc, claim);
   if (!ranges) return null;
   const first = ranges[0] as Range;
+  const markerNodes: Node[] = [];
+  for (const marker of claim.markers) if (marker.span) markerNodes.push(marker.span.start.node);
   // Most claims are one range, which is its own extent: no second live range for the page to keep up to date.
-  if (ranges.length === 1) return { claim: shown, index, ranges, extent: first };
+  if (ranges.length === 1) return { claim: shown, index, ranges, extent: first, markerNodes };
   const last = ranges[ranges.length - 1] as Range;
   const extent = doc.createRange();
   extent.setStart(first.startContainer, first.startOffset);
   extent.setEnd(last.endContainer, last.endOffset);
-  return { claim: shown, index, ranges, extent };
+  return { claim: shown, index, ranges, extent, markerNodes };
 }
 
 /**

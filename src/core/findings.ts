@@ -1,3 +1,4 @@
+import { quotedSentence } from './finding-message';
 import type { Claim, Finding, Source } from './types';
 import { comparableUrl } from './url';
 
@@ -17,15 +18,9 @@ export interface FindingInputs {
   citationNeeded: string[];
 }
 
-function labels(sources: Source[]): string {
-  return sources.map((s) => `[${s.label}]`).join(', ');
-}
+const labels = (sources: Source[]) => sources.map((s) => s.label);
 
-function quote(text: string): string {
-  return text.length > 120 ? `“${text.slice(0, 117).trimEnd()}…”` : `“${text}”`;
-}
-
-/** What a careful reader would flag about the page's citations, in plain words. */
+/** What a careful reader would flag about the page's citations, as data (`findingMessage` words it). */
 export function findingsFor(input: FindingInputs): Finding[] {
   const steps = findingsInSteps(input);
   for (;;) {
@@ -43,20 +38,18 @@ export function* findingsInSteps(input: FindingInputs): Generator<void, Finding[
   const findings: Finding[] = [];
 
   if (input.dangling.length) {
-    const shown = [...new Set(input.dangling.map((d) => `[${d.label}]`))];
     findings.push({
       kind: 'dangling-marker',
-      message: `${shown.length === 1 ? 'Marker' : 'Markers'} ${shown.join(', ')} point${shown.length === 1 ? 's' : ''} to no reference on this page.`,
+      params: { markers: [...new Set(input.dangling.map((d) => d.label))] },
       claimIds: [...new Set(input.dangling.map((d) => d.claimId).filter((id): id is string => !!id))],
       sourceIds: [],
     });
   }
 
   if (input.notOnPage?.length) {
-    const shown = [...new Set(input.notOnPage.map((d) => `[${d.label}]`))];
     findings.push({
       kind: 'reference-not-on-page',
-      message: `The reference list that ${shown.length === 1 ? 'marker' : 'markers'} ${shown.join(', ')} ${shown.length === 1 ? 'points' : 'point'} to is not on this page (it may load later): ${shown.length === 1 ? 'its source is' : 'their sources are'} not known yet.`,
+      params: { markers: [...new Set(input.notOnPage.map((d) => d.label))] },
       claimIds: [...new Set(input.notOnPage.map((d) => d.claimId).filter((id): id is string => !!id))],
       sourceIds: [],
     });
@@ -66,7 +59,7 @@ export function* findingsInSteps(input: FindingInputs): Generator<void, Finding[
   if (uncited.length) {
     findings.push({
       kind: 'uncited-source',
-      message: `${uncited.length === 1 ? 'Reference' : `${uncited.length} references`} ${labels(uncited)} ${uncited.length === 1 ? 'is' : 'are'} listed but never cited in the text.`,
+      params: { labels: labels(uncited) },
       claimIds: [],
       sourceIds: uncited.map((s) => s.id),
     });
@@ -80,7 +73,13 @@ export function* findingsInSteps(input: FindingInputs): Generator<void, Finding[
       if (share >= CONCENTRATION_SHARE) {
         findings.push({
           kind: 'source-concentration',
-          message: `${Math.round(share * 100)}% of the claims (${s.claimIds.length} of ${claims.length}) rest on one source: [${s.label}] ${s.title}.`,
+          params: {
+            percent: Math.round(share * 100),
+            claims: s.claimIds.length,
+            total: claims.length,
+            label: s.label,
+            title: s.title,
+          },
           claimIds: [...s.claimIds],
           sourceIds: [s.id],
         });
@@ -103,7 +102,7 @@ export function* findingsInSteps(input: FindingInputs): Generator<void, Finding[
     if (same.length < 2) continue;
     findings.push({
       kind: 'duplicate-source',
-      message: `${labels(same)} are the same link (${same[0]?.url}): one source counted as ${same.length}.`,
+      params: { labels: labels(same), url: same[0]?.url ?? '' },
       claimIds: [...new Set(same.flatMap((s) => s.claimIds))],
       sourceIds: same.map((s) => s.id),
     });
@@ -115,7 +114,7 @@ export function* findingsInSteps(input: FindingInputs): Generator<void, Finding[
   if (linkless.length) {
     findings.push({
       kind: 'source-without-link',
-      message: `${linkless.length === 1 ? 'Reference' : `${linkless.length} references`} ${labels(linkless)} ${linkless.length === 1 ? 'has' : 'have'} no link, so ${linkless.length === 1 ? 'it' : 'they'} cannot be checked online.`,
+      params: { labels: labels(linkless) },
       claimIds: [...new Set(linkless.flatMap((s) => s.claimIds))],
       sourceIds: linkless.map((s) => s.id),
     });
@@ -127,7 +126,7 @@ export function* findingsInSteps(input: FindingInputs): Generator<void, Finding[
     const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(href)?.[1]?.toLowerCase() ?? 'unknown';
     findings.push({
       kind: 'unsafe-link',
-      message: `Reference [${source?.label ?? '?'}] carries a ${scheme}: link, which is not a web address; it is shown as text and never opened.`,
+      params: { label: source?.label ?? '?', scheme },
       claimIds: source ? [...source.claimIds] : [],
       sourceIds: [sourceId],
     });
@@ -136,7 +135,7 @@ export function* findingsInSteps(input: FindingInputs): Generator<void, Finding[
   for (const sentence of input.citationNeeded) {
     findings.push({
       kind: 'citation-needed',
-      message: `The page itself marks this as needing a citation: ${quote(sentence)}`,
+      params: { sentence: quotedSentence(sentence) },
       claimIds: [],
       sourceIds: [],
     });

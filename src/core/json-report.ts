@@ -1,7 +1,11 @@
-import type { Claim, JsonClaim, JsonReport, PageReport } from './types';
+import { findingMessage } from './finding-message';
+import type { Claim, JsonClaim, JsonFinding, JsonReport, PageReport } from './types';
 
-/** The serialisable form of a report, the exact shape `citelens scan --json` prints. */
-export function toJsonReport(report: PageReport): JsonReport {
+/**
+ * The serialisable form of a report, the exact shape `citelens scan --json` prints; with `params`, each finding
+ * also carries its parameters, so that the extension words it in the reader's language.
+ */
+export function toJsonReport(report: PageReport, options: { params?: boolean } = {}): JsonReport {
   return {
     url: report.url,
     title: report.title,
@@ -16,12 +20,16 @@ export function toJsonReport(report: PageReport): JsonReport {
       claims: s.claimIds,
       ...(s.partOf ? { partOf: s.partOf } : {}),
     })),
-    findings: report.findings.map((f) => ({
-      kind: f.kind,
-      message: f.message,
-      claims: f.claimIds,
-      sources: f.sourceIds,
-    })),
+    findings: report.findings.map(
+      (f) =>
+        ({
+          kind: f.kind,
+          message: findingMessage(f),
+          ...(options.params ? { params: f.params } : {}),
+          claims: f.claimIds,
+          sources: f.sourceIds,
+        }) as JsonFinding,
+    ),
   };
 }
 

@@ -111,12 +111,44 @@ export type FindingKind =
   | 'own-site-links'
   | 'social-post-only';
 
-export interface Finding {
-  kind: FindingKind;
-  message: string;
+/**
+ * What each kind of finding says, as data: the words are the reader's language's (the extension's `_locales`, or
+ * the English of `findingMessage` for the command line and exports). Labels are as shown, without brackets.
+ */
+export interface FindingParams {
+  /** Markers whose reference is missing. */
+  'dangling-marker': { markers: string[] };
+  /** Citation markers whose reference list is not on the page (it may load later). */
+  'reference-not-on-page': { markers: string[] };
+  /** References listed but never cited. */
+  'uncited-source': { labels: string[] };
+  /** One source carries `claims` of the page's `total` claims (`percent` rounded). */
+  'source-concentration': { percent: number; claims: number; total: number; label: string; title: string };
+  /** References that are the same link. */
+  'duplicate-source': { labels: string[]; url: string };
+  /** Cited references without a link. */
+  'source-without-link': { labels: string[] };
+  /** A reference whose link is not a web address (`scheme` without its colon). */
+  'unsafe-link': { label: string; scheme: string };
+  /** A sentence the page marks as needing a citation. */
+  'citation-needed': { sentence: string };
+  /** `linked` of the article's `sentences` sentences link to a source. */
+  'linked-share': { linked: number; sentences: number; percent: number };
+  /** One site carries `claims` of the `total` linked claims. */
+  'site-concentration': { percent: number; claims: number; total: number; site: string };
+  /** `claims` linked claims link to the outlet's own `site`. */
+  'own-site-links': { claims: number; site: string };
+  /** A claim whose only source is a post on `site`. */
+  'social-post-only': { site: string; sentence: string };
+}
+
+/** A finding's kind and what it says, as one discriminated union. */
+export type FindingDetail = { [K in FindingKind]: { kind: K; params: FindingParams[K] } }[FindingKind];
+
+export type Finding = FindingDetail & {
   claimIds: string[];
   sourceIds: string[];
-}
+};
 
 export interface PageReport {
   url: string | null;
@@ -147,12 +179,19 @@ export interface JsonSource {
   /** One of several works a note cites: the id of the note's own source. */
   partOf?: string;
 }
-export interface JsonFinding {
-  kind: FindingKind;
-  message: string;
-  claims: string[];
-  sources: string[];
-}
+/**
+ * A finding as it crosses message boundaries: its English `message` (what `citelens scan --json` prints), and in
+ * the extension its `params`, from which the reader's language words it.
+ */
+export type JsonFinding = {
+  [K in FindingKind]: {
+    kind: K;
+    message: string;
+    params?: FindingParams[K];
+    claims: string[];
+    sources: string[];
+  };
+}[FindingKind];
 export interface JsonReport {
   url: string | null;
   title: string;

@@ -134,6 +134,20 @@ export function Options() {
       </section>
 
       <section>
+        <h2>{t('optionsMarkersHeading')}</h2>
+        <label class="row">
+          <input
+            type="checkbox"
+            name="markerOpensCard"
+            checked={settings.markerOpensCard}
+            onChange={(e) => update({ markerOpensCard: e.currentTarget.checked })}
+          />
+          <span>{t('optionsMarkerOpensCard')}</span>
+        </label>
+        <p class="muted">{t('optionsMarkerOpensCardBody')}</p>
+      </section>
+
+      <section>
         <h2>{t('optionsStyleHeading')}</h2>
         <div class="row" role="radiogroup" aria-label={t('optionsStyleHeading')}>
           {(['underline', 'background'] as HighlightStyle[]).map((style) => (

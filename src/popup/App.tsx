@@ -6,14 +6,18 @@ import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { JsonReport, JsonSource } from '../core';
-import { claimVerdict, sourceSupport } from '../core/check/summary';
+import { sourceSupport } from '../core/check/summary';
 import type { CheckResult } from '../core/check/types';
-import { CLAIM_VERDICT_TEXT, checkedClaimFor, checkedSourceFor, statusLine } from '../shared/check-view';
+import { checkedSourceFor, statusLine } from '../shared/check-view';
+import { findingText } from '../shared/finding-text';
 import { plural, t } from '../shared/i18n';
 import { type CheckState, sendMessage, sendToTab, type TabView } from '../shared/messages';
 import { FINDING_TITLE, linkedSites, safeHttpUrl, siteOfSource } from '../shared/report-view';
 import { loadSettings, saveSettings, siteOf } from '../shared/settings';
 import { CheckPanel } from './CheckPanel';
+import { ClaimList } from './ClaimList';
+import { ReportHeader } from './ReportHeader';
+import { SidePanelButton } from './SidePanelButton';
 
 const LOADING_POLL_MS = 400;
 
@@ -111,6 +115,7 @@ export function App() {
           </button>
         )}
         <span class="spacer" />
+        <SidePanelButton closeAfter={!tab?.pinned} />
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('popupOptions')}
         </button>
@@ -202,40 +207,15 @@ interface ReportProps {
 
 function Report({ report, check, tabId, onShowClaim, onChanged }: ReportProps) {
   const maxCited = report.sources.reduce((max, s) => Math.max(max, s.claims.length), 1);
-  const sourceLabel = new Map(report.sources.map((s) => [s.id, s.label]));
   const result: CheckResult | null = check.kind === 'done' ? check.result : null;
   const references = report.sources.filter((s) => s.kind !== 'linked');
   // Explanatory notes are listed with the references (as notes) but are not sources: the counts leave them out.
-  const sourceCount = report.sources.filter((s) => s.kind !== 'note').length;
   const referenceCount = references.filter((s) => s.kind !== 'note').length;
   const sites = linkedSites(report.sources);
   const linkedCount = sites.reduce((n, g) => n + g.sources.length, 0);
   return (
     <>
-      <header class="header">
-        <div class="brand">
-          <img src="/icons/icon-32.png" alt="" width={20} height={20} />
-          <span>CiteLens</span>
-        </div>
-        <h1 class="page-title" title={report.title}>
-          {report.title || t('popupNoTitle')}
-        </h1>
-        <ul class="counts">
-          <li data-count="claims" data-value={report.claims.length}>
-            {plural(report.claims.length, 'popupClaimsOne', 'popupClaimsMany')}
-          </li>
-          <li data-count="sources" data-value={sourceCount}>
-            {plural(sourceCount, 'popupSourcesOne', 'popupSourcesMany')}
-          </li>
-          <li
-            data-count="findings"
-            data-value={report.findings.length}
-            class={report.findings.length ? 'warn' : ''}
-          >
-            {plural(report.findings.length, 'popupFindingsOne', 'popupFindingsMany')}
-          </li>
-        </ul>
-      </header>
+      <ReportHeader report={report} />
 
       <CheckPanel tabId={tabId} report={report} check={check} onChanged={onChanged} />
 
@@ -246,7 +226,7 @@ function Report({ report, check, tabId, onShowClaim, onChanged }: ReportProps) {
             {report.findings.map((f, i) => (
               <li key={`${f.kind}-${i}`} class="finding" data-kind={f.kind}>
                 <strong>{t(FINDING_TITLE[f.kind])}</strong>
-                <span>{f.message}</span>
+                <span>{findingText(f)}</span>
               </li>
             ))}
           </ul>
@@ -272,8 +252,7 @@ function Report({ report, check, tabId, onShowClaim, onChanged }: ReportProps) {
             <h3 class="group-heading" data-group="linked">
               {t('popupLinkedHeading')}{' '}
               <span class="group-count">
-                {plural(sites.length, 'popupSitesOne', 'popupSitesMany')} ·{' '}
-                {plural(linkedCount, 'popupLinksOne', 'popupLinksMany')}
+                {plural('popupSites', sites.length)} · {plural('popupLinks', linkedCount)}
               </span>
             </h3>
             <ul class="sites">
@@ -288,8 +267,7 @@ function Report({ report, check, tabId, onShowClaim, onChanged }: ReportProps) {
                   <div class="site-head">
                     <span class="site-name">{site}</span>
                     <span class="site-count">
-                      {plural(sources.length, 'popupLinksOne', 'popupLinksMany')} ·{' '}
-                      {plural(claims, 'popupCitedByOne', 'popupCitedByMany')}
+                      {plural('popupLinks', sources.length)} · {plural('popupCitedBy', claims)}
                     </span>
                   </div>
                   <ul class="sources" data-kind="linked">
@@ -306,36 +284,7 @@ function Report({ report, check, tabId, onShowClaim, onChanged }: ReportProps) {
 
       <section class="section" aria-labelledby="claims-heading">
         <h2 id="claims-heading">{t('popupSectionClaims')}</h2>
-        <ol class="claims">
-          {report.claims.map((c, i) => {
-            const checked = result ? checkedClaimFor(result, c) : undefined;
-            const verdict = checked ? claimVerdict(checked) : undefined;
-            return (
-              <li key={c.id}>
-                <button
-                  type="button"
-                  class="claim"
-                  data-claim-id={c.id}
-                  data-kind={c.markers.length === 0 && (c.links?.length ?? 0) > 0 ? 'linked' : 'marker'}
-                  data-verdict={verdict}
-                  title={verdict ? t(CLAIM_VERDICT_TEXT[verdict]) : t('popupShowClaim')}
-                  onClick={() => onShowClaim(c.id)}
-                >
-                  {verdict && <span class={`verdict-dot verdict-${verdict}`} aria-hidden="true" />}
-                  <span class="claim-number">{i + 1}</span>
-                  <span class="claim-text">{c.text}</span>
-                  <span class="claim-sources">
-                    {[...new Set(c.sources.map((id) => sourceLabel.get(id) ?? id))].map((label) => (
-                      <span key={label} class="label small" title={label}>
-                        {label}
-                      </span>
-                    ))}
-                  </span>
-                </button>
-              </li>
-            );
-          })}
-        </ol>
+        <ClaimList report={report} result={result} onShowClaim={onShowClaim} />
       </section>
     </>
   );
@@ -390,7 +339,7 @@ function SourceItem({ source: s, result, maxCited }: SourceItemProps) {
         )}
         <div class="cited">
           <span class="bar" style={{ width: `${(100 * s.claims.length) / maxCited}%` }} />
-          <span class="cited-text">{plural(s.claims.length, 'popupCitedByOne', 'popupCitedByMany')}</span>
+          <span class="cited-text">{plural('popupCitedBy', s.claims.length)}</span>
         </div>
       </div>
     </li>

@@ -6,10 +6,10 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { JsonReport } from '../core';
 import { toJson, toMarkdown } from '../core/check/export';
-import { summarise, summaryLine } from '../core/check/summary';
 import { plural, t } from '../shared/i18n';
 import { type CheckState, sendMessage } from '../shared/messages';
 import { requestOrigins, sourceOrigins } from '../shared/permissions';
+import { checkSummaryText } from '../shared/summary-text';
 import { copyText, downloadText, exportFileName } from './export-file';
 
 interface Props {
@@ -64,7 +64,7 @@ export function CheckPanel({ tabId, report, check, onChanged }: Props) {
       body = (
         <>
           <p class="summary" data-summary>
-            {summaryLine(summarise(check.result))}
+            {checkSummaryText(check.result)}
           </p>
           <button type="button" class="secondary check-sources" onClick={start}>
             {t('checkAgain')}
@@ -90,9 +90,7 @@ export function CheckPanel({ tabId, report, check, onChanged }: Props) {
           <button type="button" class="primary check-sources" disabled={origins.length === 0} onClick={start}>
             {t('checkSources')}
           </button>
-          <span class="sites-count">
-            {plural(origins.length, 'popupCheckSitesOne', 'popupCheckSitesMany')}
-          </span>
+          <span class="sites-count">{plural('popupCheckSites', origins.length)}</span>
         </>
       );
   }

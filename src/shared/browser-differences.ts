@@ -23,6 +23,8 @@ export interface ManifestInput {
   content_security_policy?: { extension_pages?: string };
   author?: string;
   permissions?: string[];
+  side_panel?: unknown;
+  sidebar_action?: unknown;
   [key: string]: unknown;
 }
 
@@ -45,11 +47,16 @@ export function manifestFor<M extends ManifestInput>(browser: TargetBrowser, bas
     delete manifest.author;
     // `document.caretPositionFromPoint` arrived in Chrome 128; the Custom Highlight API in 105.
     manifest.minimum_chrome_version = '128';
+    // The side panel: Chrome's is `side_panel` (with the `sidePanel` permission); Firefox's sidebar is its own.
+    delete manifest.sidebar_action;
   } else {
     // Firefox MV3 runs the background as an event page (a document with scripts), not a service worker.
     // @crxjs/vite-plugin in firefox mode also needs `scripts` in its input to emit the right loader.
     manifest.background = { scripts: [entry], type: 'module' };
     delete manifest.minimum_chrome_version;
+    // The side panel: Firefox's is `sidebar_action`, and it knows neither Chrome's key nor its permission.
+    delete manifest.side_panel;
+    const permissions = (manifest.permissions ?? []).filter((p) => p !== 'sidePanel');
     // Firefox's MV3 default CSP for extension pages (the background included) ends in `upgrade-insecure-requests`,
     // so every http source would be asked for as https and fail. The same policy, without the upgrade: cited
     // pages on http are read as http (Chrome's default has no upgrade).
@@ -57,7 +64,7 @@ export function manifestFor<M extends ManifestInput>(browser: TargetBrowser, bas
     // `dns`: only Firefox lets an extension resolve names (Chrome's `dns` API is on the dev channel only, and
     // Chrome warns about a permission it does not know), so only Firefox refuses a source, or a redirect hop,
     // whose name resolves to a loopback or private address. See HAS_DNS_API.
-    manifest.permissions = [...(manifest.permissions ?? []), 'dns'];
+    manifest.permissions = [...permissions, 'dns'];
     manifest.browser_specific_settings = {
       gecko: {
         id: GECKO_ID,
@@ -209,4 +216,37 @@ export async function unwrapAnswer(sent: Promise<unknown>): Promise<unknown> {
   if (typeof answer === 'object' && answer !== null && (answer as Record<string, unknown>)[REJECTED] === true)
     throw new Error(String((answer as { message?: unknown }).message));
   return answer;
+}
+
+/** The little of each browser's side-panel API CiteLens calls (neither is in webextension-polyfill's types). */
+interface SidePanelGlobals {
+  chrome?: { sidePanel?: { open(options: { windowId: number }): Promise<void> } };
+  browser?: { sidebarAction?: { open(): Promise<void> } };
+}
+
+/**
+ * Opens CiteLens's side panel in a window: Chrome's `sidePanel.open`, Firefox's `sidebarAction.open`. Both
+ * browsers accept it only inside the handler of the reader's act (a click in the popup, a context-menu item, a
+ * keyboard command), so it must be called synchronously there, before any `await`. The answer settles once the
+ * browser has handled the call, and never rejects: a browser that has no side panel (Firefox for Android) or
+ * refuses the call leaves things as they were.
+ */
+export function openSidePanel(
+  windowId: number | undefined,
+  browser: TargetBrowser = TARGET_BROWSER,
+): Promise<void> {
+  const api = globalThis as unknown as SidePanelGlobals;
+  const failed = (error: unknown) => console.warn('CiteLens: the side panel did not open:', error);
+  try {
+    const opening =
+      browser === 'chrome'
+        ? windowId === undefined
+          ? undefined
+          : api.chrome?.sidePanel?.open({ windowId })
+        : api.browser?.sidebarAction?.open();
+    return Promise.resolve(opening).catch(failed);
+  } catch (error) {
+    failed(error);
+    return Promise.resolve();
+  }
 }

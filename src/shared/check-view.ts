@@ -1,4 +1,6 @@
 /** Readings of a check that the card and the popup both show. */
+
+import { wasUnreached } from '../core/check/summary';
 import type {
   CheckedClaim,
   CheckedJudgement,
@@ -7,6 +9,7 @@ import type {
   SourceStatusKind,
 } from '../core/check/types';
 import type { SupportVerdict } from '../core/verify/judge';
+import { detailText } from './detail-text';
 import type { ClaimState } from './highlight-style';
 import { type MessageKey, t } from './i18n';
 
@@ -92,6 +95,8 @@ export function checkedSourceOfClaim(
 /** A source's link status in a line: its words and particulars ("Dead link: HTTP 404"; a PDF is named). */
 export function statusLine(status: Pick<CheckedSource, 'status' | 'detail'>): string {
   if (status.status === 'not-html' && status.detail === 'pdf') return t('statusPdf');
+  // The browser says only "Failed to fetch" when no site answered: name that, not the browser's words.
+  if (status.status === 'error' && wasUnreached(status)) return t('statusUnreachable');
   const words = t(STATUS_TEXT[status.status]);
-  return status.detail ? `${words}: ${status.detail}` : words;
+  return status.detail ? t('statusWithDetail', [words, detailText(status.detail)]) : words;
 }

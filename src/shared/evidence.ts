@@ -70,11 +70,14 @@ export function markMatches(passage: string, terms: readonly string[]): Piece[] 
  * not supported) up to six of its words.
  */
 export function missingFromSource(
-  j: Pick<CheckedJudgement, 'verdict' | 'missingNumbers' | 'missingNames' | 'missingTerms'>,
+  j: Pick<CheckedJudgement, 'verdict' | 'missingNumbers' | 'missingNames' | 'missingTerms'> &
+    Partial<Pick<CheckedJudgement, 'missing'>>,
 ): string[] {
   if (j.verdict === 'unavailable') return [];
   const specific = [...new Set([...j.missingNumbers, ...j.missingNames])];
   if (specific.length > 0 || j.verdict === 'supported') return specific;
   const inNames = (t: string) => j.missingNames.some((n) => fold(n).includes(fold(t)));
-  return [...new Set(j.missingTerms.filter((t) => !inNames(t)))].slice(0, 6);
+  // The words the best passage lacks (what `citelens score` reports), else those the top three lack.
+  const words = j.missing ?? j.missingTerms;
+  return [...new Set(words.filter((t) => !inNames(t)))].slice(0, 6);
 }

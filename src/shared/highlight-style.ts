@@ -88,11 +88,11 @@ export interface HighlightChoice {
  * (`citelens-claim`, `citelens-linked`, `citelens-supported`, `citelens-active`); other choices add the colour and
  * `-bg`. A linked claim takes the reader's claim colour too, in a quieter line (see `highlightStylesheet`).
  */
-export function highlightName(state: PaintState | 'active', choice: HighlightChoice): string {
-  if (state === 'active') {
+export function highlightName(state: PaintState | 'active' | 'hover', choice: HighlightChoice): string {
+  if (state === 'active' || state === 'hover') {
     return choice.activeColour === DEFAULT_ACTIVE_COLOUR
-      ? 'citelens-active'
-      : `citelens-active-${choice.activeColour}`;
+      ? `citelens-${state}`
+      : `citelens-${state}-${choice.activeColour}`;
   }
   const colour =
     (state === 'claim' || state === 'linked') && choice.claimColour !== DEFAULT_CLAIM_COLOUR
@@ -111,8 +111,10 @@ export function allHighlightNames(): string[] {
         names.add(highlightName(state, { highlightStyle, claimColour, activeColour: 'blue' }));
     }
   }
-  for (const activeColour of PALETTE_KEYS)
-    names.add(highlightName('active', { highlightStyle: 'underline', claimColour: 'amber', activeColour }));
+  for (const activeColour of PALETTE_KEYS) {
+    for (const state of ['active', 'hover'] as const)
+      names.add(highlightName(state, { highlightStyle: 'underline', claimColour: 'amber', activeColour }));
+  }
   return [...names];
 }
 
@@ -182,6 +184,10 @@ export function highlightStylesheet(): string {
         'text-underline-offset: 0.2em;',
       ]),
     );
+    // The claim under the pointer: a faint wash of the open card's colour says "this opens", without the
+    // underline that marks the open one.
+    const hover = highlightName('hover', { highlightStyle: 'underline', claimColour: 'amber', activeColour });
+    rules.push(rule(hover, [`background-color: ${rgba(c, 0.18)};`]));
   }
   return rules.join('\n');
 }

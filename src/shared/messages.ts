@@ -4,10 +4,11 @@
  * with the wrong shape.
  *
  *   content    → background  pageState, requestCheck (the card's "Check sources", automatic checks), cancelCheck
- *   popup      → background  tabView, startCheck, expectGrant, cancelCheck   (the consent page too)
- *   popup      → content     showClaim, step
+ *   popup      → background  tabView, startCheck, expectGrant, cancelCheck   (the consent page and side panel too)
+ *   popup      → content     showClaim, step                                 (the side panel too)
  *   background → content     step (the keyboard commands), getPageState (when it holds nothing for a tab),
- *                            checkState (progress and results of a tab's check)
+ *                            checkState (progress and results of a tab's check), selectedClaims (the context menu)
+ *   background → side panel  tabChanged (a tab's report or check changed)
  *
  * Who may send each message is declared in `ALLOWED_SENDERS` and enforced by `handleMessages` from the browser's
  * `sender`, in one place for every receiver.
@@ -36,8 +37,11 @@ export interface PageState {
 /** Where the check of a tab's sources is. Nothing is read until the reader asks (or allowed a site). */
 export type CheckState =
   | { kind: 'idle' }
-  /** The reader pressed "Check sources" on the card and the consent window is open. */
-  | { kind: 'consent' }
+  /**
+   * The reader pressed "Check sources" on the card (or "Check this claim" in the context menu) and the consent
+   * window is open, asking for these sites (match patterns).
+   */
+  | { kind: 'consent'; origins: string[] }
   | { kind: 'checking'; done: number; total: number }
   | { kind: 'done'; result: CheckResult }
   | { kind: 'cancelled' }
@@ -93,6 +97,10 @@ export interface MessageMap {
   step: { request: { direction: StepDirection }; response: { claimId: string | null } };
   /** The content script's current state (the background asks when it has none for a tab). */
   getPageState: { request: Record<string, never>; response: PageState };
+  /** The claims the reader's selection in the page touches, in page order (the context menu's "Check this claim"). */
+  selectedClaims: { request: Record<string, never>; response: { claimIds: string[] } };
+  /** A tab's report or check changed: the side panel showing it asks for its view again. */
+  tabChanged: { request: { tabId: number }; response: { ok: true } };
 }
 
 export type MessageType = keyof MessageMap;
@@ -105,8 +113,8 @@ export type ResponseOf<K extends MessageType> = MessageMap[K]['response'];
  *  - `content`: CiteLens's content script in the top frame of a tab showing a web page. The page's own scripts
  *    cannot send extension messages, but whatever the content script sends may have been steered by the page, so
  *    it may speak only for its own tab.
- *  - `extension-page`: a page or worker of this extension (the background, the popup, the consent and options
- *    pages), whether in its own window or in a tab.
+ *  - `extension-page`: a page or worker of this extension (the background, the popup, the side panel, the consent
+ *    and options pages), whether in its own window, a side panel or a tab.
  */
 export type SenderContext = 'content' | 'extension-page';
 
@@ -119,7 +127,8 @@ export type Sender =
  *  - The background learns a page's state, and is asked for a check, only by the content script of that page's
  *    tab; it tells a tab's view (its address, report and check, for any tab) and starts checks for a named tab
  *    only to CiteLens's own pages.
- *  - The content script takes orders only from CiteLens's own pages (the background, the popup).
+ *  - The content script takes orders only from CiteLens's own pages (the background, the popup, the side panel).
+ *  - The side panel hears that a tab changed only from CiteLens's own pages (the background).
  */
 export const ALLOWED_SENDERS = {
   pageState: ['content'],
@@ -132,6 +141,8 @@ export const ALLOWED_SENDERS = {
   showClaim: ['extension-page'],
   step: ['extension-page'],
   getPageState: ['extension-page'],
+  selectedClaims: ['extension-page'],
+  tabChanged: ['extension-page'],
 } as const satisfies { [K in MessageType]: readonly SenderContext[] };
 
 /** The sender a message of this type can have reached its handler from. */
@@ -198,6 +209,8 @@ const MESSAGE_TYPES: ReadonlySet<string> = new Set<MessageType>([
   'showClaim',
   'step',
   'getPageState',
+  'selectedClaims',
+  'tabChanged',
 ]);
 
 function isEnvelope(message: unknown): message is Envelope {

@@ -39,6 +39,11 @@ export interface Settings {
   linkedClaims: boolean;
   /** Whether links to the page's own site count as linked sources (some outlets cite their earlier reporting). */
   countOwnSiteLinks: boolean;
+  /**
+   * Whether a plain click on a citation marker ("[3]") opens its claim's card instead of following the marker's
+   * link to the reference list. Modifier and middle clicks always follow the link. On by default.
+   */
+  markerOpensCard: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -53,10 +58,11 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   autoCheckSites: [],
   linkedClaims: true,
   countOwnSiteLinks: false,
+  markerOpensCard: true,
 });
 
 /** The settings read as true or false, also from the strings and numbers an older or hand-edited value holds. */
-const SWITCHES = ['enabled', 'linkedClaims', 'countOwnSiteLinks'] as const;
+const SWITCHES = ['enabled', 'linkedClaims', 'countOwnSiteLinks', 'markerOpensCard'] as const;
 
 /** A palette key, or the `#rrggbb` settings held before the palette (mapped to the nearest entry). */
 function colourOf(value: unknown): PaletteKey | null {

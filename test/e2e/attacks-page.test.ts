@@ -233,7 +233,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: attacks from the page',
     expect(card.claim.length).toBeGreaterThan(20);
     // The reader moves on in the card: a trusted click inside it, which the page's listeners see go by.
     await clickElement(page, 'card >>> button.next');
-    await page.evaluateInCard((root) => root?.querySelector('footer .count')?.textContent, null);
+    await page.evaluateInCard((root) => root?.querySelector('.foot .count')?.textContent, null);
     const next = await readCard(page);
     expect(next.position).toBe('Claim 2 of 41');
 
@@ -293,7 +293,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: attacks from the page',
     // The card follows the reader to the next claim (a smooth scroll): wait for it to get there.
     await waitInCard(
       page,
-      (root) => root?.querySelector('footer .count')?.textContent === 'Claim 2 of 41',
+      (root) => root?.querySelector('.foot .count')?.textContent === 'Claim 2 of 41',
       null,
     );
     const stolen = await page.evaluate(

@@ -66,7 +66,7 @@ function readLinkedCard(page: ReaderPage): Promise<LinkedCardView> {
     const text = (el: ParentNode | null | undefined, sel: string) =>
       el?.querySelector(sel)?.textContent ?? '';
     return {
-      heading: text(dialog, 'header h2'),
+      heading: text(dialog, '.head h2'),
       claim: text(dialog, '.claim'),
       check: dialog?.querySelector('.check')?.getAttribute('data-check') ?? null,
       sources: [...(dialog?.querySelectorAll('li.source') ?? [])].map((li) => {

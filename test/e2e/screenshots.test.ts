@@ -1,6 +1,7 @@
 /**
- * Screenshots of the claim card and the popup, light and dark, and of a linked claim's card on a saved news page,
- * from the real extension in Chromium. A test run
+ * Screenshots of the claim card and the popup, light and dark, of a linked claim's card on a saved news page, and
+ * of the side panel (its page opened in a tab: headless Chromium shows no side panel), from the real extension in
+ * Chromium. A test run
  * writes them to a temporary folder, so `npm test` leaves the tree clean; `npm run screenshots` sets
  * CITELENS_SCREENSHOTS_DIR to docs/screenshots/ (the README shows them) to update the committed ones.
  */
@@ -49,11 +50,26 @@ describe('screenshots', () => {
       await control.ready(tab, url);
       for (let i = 0; i <= CLAIM_INDEX; i++) await control.send(tab, 'step', { direction: 'next' });
       await waitForCard(page);
-      // Let the smooth scroll end and the card settle beside its claim.
+      // Let the smooth scroll end, then bring the claim near the top so the card has the room to show all it
+      // holds (it follows its claim), and let it settle there.
       await page.evaluate(() => new Promise((r) => setTimeout(r, 900)), null);
+      await page.evaluate(() => {
+        const open = CSS.highlights.get('citelens-active') as unknown as Set<Range> | undefined;
+        const first = open ? [...open][0] : undefined;
+        if (first) window.scrollBy({ top: first.getBoundingClientRect().top - 160, behavior: 'instant' });
+      }, null);
+      await page.evaluate(() => new Promise((r) => setTimeout(r, 600)), null);
       const card = await readCard(page);
       expect(card.position).toBe(`Claim ${CLAIM_INDEX + 1} of 41`);
       const box = card.box as NonNullable<typeof card.box>;
+      // The whole card: its footer ("Claim n of N", Previous, Next) inside it and inside the picture.
+      const footer = await page.evaluateInCard((root) => {
+        const r = root?.querySelector('.foot')?.getBoundingClientRect();
+        return r ? { top: r.top, bottom: r.bottom } : null;
+      }, null);
+      expect(footer).not.toBeNull();
+      expect((footer as { bottom: number }).bottom).toBeLessThanOrEqual(box.bottom);
+      expect(box.bottom).toBeLessThanOrEqual(760);
       const top = Math.max(0, Math.min(box.top, box.top - 150));
       await page.screenshot(join(out, `card-${scheme}.png`), {
         x: 120,
@@ -133,6 +149,25 @@ describe('screenshots', () => {
       width: 760,
       height: Math.min(900 - top, box.bottom - top + 24),
     });
+    await page.close();
+  });
+
+  it('side panel', async () => {
+    const page = await browser.newPage();
+    const url = `${server.origin}/seed`;
+    await page.goto(url);
+    const tab = await control.tabId(url);
+    await control.ready(tab, url);
+    // At a side panel's usual width; `?tab=` names the tab it shows first.
+    const panel = await browser.openExtensionPage(
+      `src/panel/index.html?tab=${tab}`,
+      'main.panel[data-state="report"]',
+    );
+    await panel.emulateColorScheme('light');
+    await panel.setViewport({ width: 400, height: 900 });
+    expect(await panel.evaluate(() => document.querySelectorAll('button.claim').length, null)).toBe(41);
+    await panel.screenshot(join(out, 'side-panel.png'));
+    await panel.close();
     await page.close();
   });
 });

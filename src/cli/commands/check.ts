@@ -1,7 +1,14 @@
 import { lookup } from 'node:dns/promises';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type CheckResult, checkReport, type SourceLoader, summarise, VERDICT_WORDS } from '../../core/check';
+import {
+  type CheckResult,
+  checkReport,
+  type SourceLoader,
+  summarise,
+  VERDICT_WORDS,
+  wasUnreached,
+} from '../../core/check';
 import { fetchSource } from '../../core/fetch/fetch-source';
 import { FetchQueue } from '../../core/fetch/queue';
 import { scanDocument, toJsonReport } from '../../core/index';
@@ -58,9 +65,6 @@ async function assertFolder(dir: string): Promise<void> {
 const readCount = (result: CheckResult) =>
   result.sources.filter((s) => s.status === 'ok' || s.status === 'redirected').length;
 
-/** Statuses that mean the network did not answer at all, as when the reader is offline. */
-const UNREACHED = new Set(['error', 'timeout']);
-
 /**
  * The last line of a check: how the claims came out, or, when no source could be read, that nothing was
  * checked (rather than "0 supported", which reads like a verdict).
@@ -68,11 +72,7 @@ const UNREACHED = new Set(['error', 'timeout']);
 export function checkSummaryLine(result: CheckResult, { live }: { live: boolean }): string {
   if (result.sources.length === 0) return 'Nothing to check: no cited sources.';
   if (readCount(result) === 0) {
-    const offline =
-      live &&
-      result.sources.every(
-        (s) => s.status === 'no-link' || (UNREACHED.has(s.status) && !/^HTTP /.test(s.detail ?? '')),
-      );
+    const offline = live && result.sources.every((s) => s.status === 'no-link' || wasUnreached(s));
     return `Nothing checked: none of the ${count(result.sources.length, SOURCES)} could be ${
       offline ? 'reached — are you offline?' : 'read.'
     }`;

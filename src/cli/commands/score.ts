@@ -7,7 +7,9 @@ import { count, LINES } from '../words';
 
 /**
  * `citelens score`: JSON lines in, `{"claim": …, "source": …}` (source as plain text or HTML), JSON lines out,
- * `{"verdict", "score", "passages": [{"text", "score"}]}` (top 3), one for each non-blank input line, in order.
+ * `{"verdict", "score", "passages": [{"text", "score"}], "missing", "conflict"}` (top 3 passages; `missing`: the
+ * claim's words and numbers the best passage lacks; `conflict`: `{"claim", "source"}` when the best passage says the
+ * same thing otherwise, else null), one for each non-blank input line, in order.
  * A line that cannot be read gives `{"error": …}` in its place. An input `id` is echoed back to help joining.
  */
 export async function runScore(io: Pick<CliIo, 'stdin' | 'stdout' | 'stderr'>): Promise<number> {
@@ -30,7 +32,14 @@ export async function runScore(io: Pick<CliIo, 'stdin' | 'stdout' | 'stderr'>): 
 }
 
 type Scored =
-  | { id?: unknown; verdict: string; score: number; passages: { text: string; score: number }[] }
+  | {
+      id?: unknown;
+      verdict: string;
+      score: number;
+      passages: { text: string; score: number }[];
+      missing: string[];
+      conflict: { claim: string; source: string } | null;
+    }
   | { id?: unknown; error: string };
 
 export function scoreLine(line: string, sources: SourceCache): Scored {
@@ -53,6 +62,8 @@ export function scoreLine(line: string, sources: SourceCache): Scored {
       verdict: j.verdict,
       score: j.score,
       passages: j.passages.map((p) => ({ text: p.text, score: p.score })),
+      missing: j.missing,
+      conflict: j.conflict && { claim: j.conflict.claim, source: j.conflict.source },
     };
   } catch (error) {
     return { ...echo, error: error instanceof Error ? error.message : String(error) };

@@ -15,7 +15,7 @@ import {
   type SourceCache,
   withoutHtml,
 } from './cache';
-import { statusDetail } from './status';
+import { NOT_ALLOWED_DETAIL, statusDetail, tooManySourcesDetail } from './status';
 import type {
   CheckedJudgement,
   CheckedSource,
@@ -109,10 +109,7 @@ export async function checkReport(input: CheckInput, options: CheckOptions): Pro
     if (!s.url) return { ...base, status: 'no-link', detail: null, finalUrl: null };
     const outcome = outcomes.get(cacheKey(s.url));
     if (!outcome || 'skip' in outcome) {
-      const detail =
-        outcome?.skip === 'not allowed'
-          ? 'the reader has not allowed this site'
-          : `more than ${maxSources} sources`;
+      const detail = outcome?.skip === 'not allowed' ? NOT_ALLOWED_DETAIL : tooManySourcesDetail(maxSources);
       return { ...base, status: 'not-checked', detail, finalUrl: null };
     }
     const { status, text } = outcome;

@@ -1,7 +1,7 @@
 /** The whole report of a page, scan and check, as Markdown (for people) and as JSON (for programs). */
 import type { JsonReport } from '../types';
 import type { SupportVerdict } from '../verify/judge';
-import { claimVerdict, type PageSummary, sourceSupport, summarise, summaryLine } from './summary';
+import { claimVerdict, type PageSummary, sourceSupport, summarise, summarySentence } from './summary';
 import type { CheckResult, SourceStatusKind } from './types';
 
 export const VERDICT_WORDS: Record<SupportVerdict, string> = {
@@ -76,7 +76,7 @@ export function toMarkdown(page: JsonReport, check: CheckResult | null, now = ne
   const out: string[] = [`# Citation report: ${md(page.title || '(untitled page)')}`, ''];
   if (page.url) out.push(`Page: <${page.url}>  `);
   out.push(`Checked by CiteLens on ${now.toISOString().slice(0, 10)}.`, '');
-  if (check) out.push(`**${summaryLine(summarise(check))}.**`, '');
+  if (check) out.push(`**${summarySentence(check)}**`, '');
   else out.push('The sources were not checked: this report lists what the page cites.', '');
 
   out.push('## Sources', '');

@@ -18,7 +18,25 @@ export {
   toMarkdown,
   VERDICT_WORDS,
 } from './export';
+export {
+  type CheckScope,
+  sameScope,
+  scopedReport,
+  scopeOfClaims,
+  scopeOfLink,
+} from './scope';
 export { statusDetail } from './status';
-export { claimVerdict, type PageSummary, sourceSupport, summarise, summaryLine } from './summary';
+export {
+  claimVerdict,
+  type PageSummary,
+  type ReadingOutcome,
+  readingOutcome,
+  sourceSupport,
+  summarise,
+  summaryLine,
+  summarySentence,
+  wasRead,
+  wasUnreached,
+} from './summary';
 export { textFragmentUrl } from './text-fragment';
 export type * from './types';

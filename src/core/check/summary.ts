@@ -1,6 +1,7 @@
 /** Readings of a check that the popup, the card, the exports and the CLI share. */
+import { BUSY_MESSAGE } from '../fetch/types';
 import type { SupportVerdict } from '../verify/judge';
-import type { CheckedClaim, CheckResult, SourceStatusKind } from './types';
+import type { CheckedClaim, CheckedSource, CheckResult, SourceStatusKind } from './types';
 
 const RANK: Record<SupportVerdict, number> = { supported: 3, partial: 2, not_found: 1, unavailable: 0 };
 
@@ -56,6 +57,37 @@ export function summarise(result: CheckResult): PageSummary {
   return { claims: result.claims.length, verdicts, sources: result.sources.length, statuses, concentration };
 }
 
+/** Whether a source's page was read (directly or after a redirect). */
+export function wasRead(source: Pick<CheckedSource, 'status'>): boolean {
+  return source.status === 'ok' || source.status === 'redirected';
+}
+
+/**
+ * Whether a source's site gave no answer at all, as when the reader is offline, the name does not resolve or the
+ * connection is refused: a network error or a time-out with no HTTP status, rather than an answer that says no.
+ */
+export function wasUnreached(source: Pick<CheckedSource, 'status' | 'detail'>): boolean {
+  const detail = source.detail ?? '';
+  return (
+    (source.status === 'error' || source.status === 'timeout') &&
+    !/^HTTP /.test(detail) &&
+    !detail.startsWith(BUSY_MESSAGE)
+  );
+}
+
+/**
+ * What a check could read, before any verdict: no source to read; nothing read because no site answered (are you
+ * offline?); nothing read for other reasons; or something read, and the verdicts mean something.
+ */
+export type ReadingOutcome = 'no-sources' | 'unreached' | 'nothing-read' | 'read';
+
+export function readingOutcome(result: CheckResult): ReadingOutcome {
+  if (result.sources.length === 0) return 'no-sources';
+  if (result.sources.some(wasRead)) return 'read';
+  const fetched = result.sources.filter((s) => s.status !== 'no-link');
+  return fetched.length > 0 && fetched.every(wasUnreached) ? 'unreached' : 'nothing-read';
+}
+
 /** Link statuses in the words of the summary line, for the statuses worth a reader's attention. */
 const PROBLEM_WORDS: [SourceStatusKind, string, string][] = [
   ['dead', 'source dead', 'sources dead'],
@@ -81,4 +113,26 @@ export function summaryLine(summary: PageSummary): string {
   const c = summary.concentration;
   if (c) parts.push(`${Math.round(c.share * 100)}% of claims rest on one source`);
   return parts.join('; ');
+}
+
+/**
+ * The summary as a sentence, for the English exports: the summary line when something was read, else that
+ * nothing was checked and why (the extension words the same from its _locales: src/shared/summary-text.ts).
+ */
+export function summarySentence(result: CheckResult): string {
+  const n = result.sources.length;
+  switch (readingOutcome(result)) {
+    case 'no-sources':
+      return 'Nothing to check: no cited sources.';
+    case 'unreached':
+      return n === 1
+        ? 'Nothing checked: the only source could not be reached — are you offline?'
+        : `Nothing checked: none of the ${n} sources could be reached — are you offline?`;
+    case 'nothing-read':
+      return n === 1
+        ? 'Nothing checked: the only source could not be read.'
+        : `Nothing checked: none of the ${n} sources could be read.`;
+    case 'read':
+      return `${summaryLine(summarise(result))}.`;
+  }
 }

@@ -13,7 +13,13 @@ import { decodeHtml } from './encoding';
 import { checkUrl, mayBePrivate, privateAddressReason } from './host-policy';
 import { FetchQueue } from './queue';
 import { readCapped } from './read-body';
-import type { LinkStatus } from './types';
+import {
+  BUSY_MESSAGE,
+  hostNotAllowed,
+  type LinkStatus,
+  REDIRECT_HIDDEN,
+  REDIRECT_NOT_ALLOWED,
+} from './types';
 
 export interface FetchSourceOptions {
   /** The platform's fetch: a service worker's, a background page's or Node's (the default: `globalThis.fetch`). */
@@ -86,7 +92,7 @@ async function hostRefusal(
   options: FetchSourceOptions,
 ): Promise<LinkStatus | null> {
   if (options.mayRead && !(await options.mayRead(target.href)))
-    return { kind: 'refused', url, reason: `${target.hostname} is not a site the reader allowed` };
+    return { kind: 'refused', url, reason: hostNotAllowed(target.hostname) };
   const host = target.hostname;
   if (!options.resolveHost || mayBePrivate(host, options)) return null;
   let addresses: string[];
@@ -129,7 +135,7 @@ async function followHops(
         done: {
           kind: 'refused',
           url,
-          reason: 'redirected, and the browser did not say where to (not followed)',
+          reason: REDIRECT_HIDDEN,
         },
       };
     if (hop >= maxHops) return { done: { kind: 'redirect-loop', url } };
@@ -168,7 +174,7 @@ async function withRetries(href: string, url: string, options: FetchSourceOption
         kind: 'error',
         url,
         httpStatus: result.httpStatus,
-        message: `server busy or rate-limiting${hint}`,
+        message: `${BUSY_MESSAGE}${hint}`,
       };
     }
     await sleep(wait);
@@ -203,7 +209,7 @@ async function attemptOnce(href: string, url: string, options: FetchSourceOption
     });
     if (options.mayRead && response.url && !(await options.mayRead(response.url))) {
       await response.body?.cancel().catch(() => {});
-      return { done: { kind: 'refused', url, reason: 'redirected to a site the reader has not allowed' } };
+      return { done: { kind: 'refused', url, reason: REDIRECT_NOT_ALLOWED } };
     }
     return await readResponse(response, url, options);
   } catch (error) {

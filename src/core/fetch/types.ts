@@ -34,3 +34,11 @@ export type FetchedPage = Extract<LinkStatus, { html: string }>;
 export function hasPage(status: LinkStatus): status is FetchedPage {
   return status.kind === 'ok' || status.kind === 'redirected';
 }
+
+/** The error of a server that kept answering 429/503: it answered, so the reader is not offline. */
+export const BUSY_MESSAGE = 'server busy or rate-limiting';
+
+/** Refusals a reader meets in practice, as the extension reads them back to word them (core/check/status.ts). */
+export const REDIRECT_NOT_ALLOWED = 'redirected to a site the reader has not allowed';
+export const REDIRECT_HIDDEN = 'redirected, and the browser did not say where to (not followed)';
+export const hostNotAllowed = (host: string) => `${host} is not a site the reader allowed`;

@@ -1,3 +1,4 @@
+import { quotedSentence } from '../finding-message';
 import type { Claim, Finding, Source } from '../types';
 
 /** The share of the linked claims one site may carry before the page is said to lean on it. */
@@ -12,10 +13,6 @@ export interface NewsFindingInputs {
   sentences: number;
   /** The page's own site(s): links to them are sources only when the reader counts own-site links. */
   ownSites: readonly string[];
-}
-
-function quote(text: string): string {
-  return text.length > 120 ? `“${text.slice(0, 117).trimEnd()}…”` : `“${text}”`;
 }
 
 function percent(part: number, whole: number): number {
@@ -54,7 +51,7 @@ export function isSocialPost(source: Source): boolean {
   return SOCIAL_POSTS.some((p) => p.sites.includes(source.label) && p.post.test(path));
 }
 
-/** What a careful reader would note about a news page's linked sources, in plain words. */
+/** What a careful reader would note about a news page's linked sources, as data (`findingMessage` words it). */
 export function newsFindingsFor(input: NewsFindingInputs): Finding[] {
   const linkedSources = input.sources.filter((s) => s.kind === 'linked');
   if (!linkedSources.length) return [];
@@ -68,7 +65,7 @@ export function newsFindingsFor(input: NewsFindingInputs): Finding[] {
     const n = Math.min(linkedClaims.length, input.sentences);
     findings.push({
       kind: 'linked-share',
-      message: `${n} of the article’s ${input.sentences} sentences (${percent(n, input.sentences)}%) link to a source.`,
+      params: { linked: n, sentences: input.sentences, percent: percent(n, input.sentences) },
       claimIds: linkedClaims.map((c) => c.id),
       sourceIds: [],
     });
@@ -93,7 +90,12 @@ export function newsFindingsFor(input: NewsFindingInputs): Finding[] {
         continue;
       findings.push({
         kind: 'site-concentration',
-        message: `${percent(ids.size, linkedClaims.length)}% of the linked claims (${ids.size} of ${linkedClaims.length}) link to one site: ${site}.`,
+        params: {
+          percent: percent(ids.size, linkedClaims.length),
+          claims: ids.size,
+          total: linkedClaims.length,
+          site,
+        },
         claimIds: [...ids],
         sourceIds: linkedSources.filter((s) => s.label === site).map((s) => s.id),
       });
@@ -105,7 +107,7 @@ export function newsFindingsFor(input: NewsFindingInputs): Finding[] {
     const ids = [...new Set(own.flatMap((s) => s.claimIds))];
     findings.push({
       kind: 'own-site-links',
-      message: `${ids.length === 1 ? '1 linked claim links' : `${ids.length} linked claims link`} to this outlet’s own pages (${own[0]?.label}), not to an outside source.`,
+      params: { claims: ids.length, site: own[0]?.label ?? '' },
       claimIds: ids,
       sourceIds: own.map((s) => s.id),
     });
@@ -116,7 +118,7 @@ export function newsFindingsFor(input: NewsFindingInputs): Finding[] {
     if (!sources.length || !sources.every(isSocialPost)) continue;
     findings.push({
       kind: 'social-post-only',
-      message: `This claim’s only source is a post on ${sources[0]?.label}: ${quote(claim.text)}`,
+      params: { site: sources[0]?.label ?? '', sentence: quotedSentence(claim.text) },
       claimIds: [claim.id],
       sourceIds: sources.map((s) => s.id),
     });

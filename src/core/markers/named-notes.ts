@@ -68,6 +68,10 @@ export function namedIds(el: Element): string[] {
   }
   const script = `${el.getAttribute('onclick') ?? ''} ${el.getAttribute('href') ?? ''}`;
   for (const match of script.matchAll(/['"]#?([\w:.-]{1,100})['"]/g)) ids.push(match[1] ?? '');
+  // Last, the id pair alone (a copy whose script attributes were stripped): `footnoteref-1` names `footnote-1`.
+  const own = el.getAttribute('id') ?? '';
+  const paired = own.replace(/ref(?=[-_:.]?\w{1,12}$)/i, '');
+  if (paired !== own && paired) ids.push(paired);
   return ids.filter(Boolean);
 }
 
@@ -84,7 +88,10 @@ function namedNote(el: Element, targets: TargetIndex): { id: string; element: El
 function attributeNote(el: Element, label: string): string | null {
   for (const name of TEXT_ATTRIBUTES) {
     const value = foldWhitespace(el.getAttribute(name) ?? '');
-    if (value.length >= MIN_NOTE_TEXT && value !== label) return value;
+    if (value.length < MIN_NOTE_TEXT || value === label) continue;
+    // A note cites or explains ("Smith 2020, p. 4", a sentence); a control's tooltip ("Jump to comments") does not.
+    const words = value.split(' ').length;
+    if (/https?:\/\/|\d/.test(value) ? words >= 2 : words >= 6) return value;
   }
   return null;
 }
@@ -236,6 +243,8 @@ export function namedNoteMarker(el: Element, targets: TargetIndex): MarkerCandid
       noteElement: inline ? named.element : null,
     });
   }
+  // Without a name to go by, a number after a unit or a digit is an exponent (m², 10⁶), whatever box follows it.
+  if (looksLikeExponent(el)) return null;
   const inner = Array.from(el.children).find(isNoteBox);
   if (inner)
     return candidate(el, parsed, {
@@ -263,6 +272,12 @@ export function namedNoteMarker(el: Element, targets: TargetIndex): MarkerCandid
       noteText: written,
     });
   return null;
+}
+
+/** `50 m<sup>2</sup>`, `10<sup>6</sup>`: the text before the number ends in a digit or a unit, with no punctuation. */
+function looksLikeExponent(el: Element): boolean {
+  const before = el.previousSibling?.textContent ?? '';
+  return /(?:\d|\b(?:[kcmµnd]?m|ft|in|mi|x|y|n|e))\s*$/.test(before) && !/[.,;:!?)"”’]\s*$/.test(before);
 }
 
 /** `<details><summary>1</summary>Smith 2020 …</details>`: the summary is the marker, the details its note. */

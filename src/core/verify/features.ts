@@ -1,4 +1,5 @@
 import type { AnalysedText, ClaimAnalysis } from './analyse';
+import { numberConflict } from './conflict';
 import { type Coverage, coverageOf, coverageShare, unionCoverage } from './coverage';
 import { nameFound, nameTokenShare } from './names';
 import { negatesAny } from './negation';
@@ -22,6 +23,7 @@ export const FEATURE_NAMES = [
   'namesMissingDoc', // share of names not found whole anywhere on the page
   'bigramsTop', // share of the claim's adjacent content-word pairs found near each other in one top passage
   'negationConflict', // the best passage negates what the claim affirms, or the reverse
+  'numberConflict', // the best passage says the same thing with another figure (see conflict.ts)
   'claimLength', // log(1 + distinct content terms): long claims say more that must all be backed
   'pageLength', // log(1 + sentences on the page): a whole web page and a short quoted extract read differently
 ] as const;
@@ -126,6 +128,7 @@ export function computeFeatures(e: Evidence): Features {
     namesMissingDoc: shareMissing(claim.names.map((n) => nameFound(n, index.wholeTokenString))),
     bigramsTop: bigramShare(claim, texts),
     negationConflict: negationConflict(claim, index, picks[0]) ? 1 : 0,
+    numberConflict: numberConflict(claim, index, picks) ? 1 : 0,
     claimLength: Math.log1p(claim.terms.length),
     pageLength: Math.log1p(index.sentences.length),
   };

@@ -1,6 +1,8 @@
 import { analyseClaim, type ClaimAnalysis } from './analyse';
+import { type Conflict, negationWords, numberConflict } from './conflict';
 import { computeFeatures, type Evidence, type FeatureName, type Features, featureVector } from './features';
 import { type LogisticModel, predictProbability } from './logistic';
+import { missingWords } from './missing';
 import { nameTokenShare } from './names';
 import { indexSource, rankPassages, type SourceIndex, type SourceLike } from './rank';
 import { selectEvidence } from './select';
@@ -27,6 +29,10 @@ export interface SupportJudgement {
   missingTerms: string[];
   missingNumbers: string[];
   missingNames: string[];
+  /** The claim's content words and numbers the best passage does not hold, as the claim writes them. */
+  missing: string[];
+  /** What the best passage says against the claim ("the source says 2019, the claim says 2021"), if anything. */
+  conflict: Conflict | null;
 }
 
 /** The two fitted models and their cut points. */
@@ -72,6 +78,8 @@ export function unavailable(): SupportJudgement {
     missingTerms: [],
     missingNumbers: [],
     missingNames: [],
+    missing: [],
+    conflict: null,
   };
 }
 
@@ -86,7 +94,8 @@ export function judgeSupport(
 }
 
 export function judgeEvidence(evidence: Evidence, judge: JudgeModel = JUDGE_MODEL): SupportJudgement {
-  return { ...decide(computeFeatures(evidence), judge), ...describe(evidence) };
+  const features = computeFeatures(evidence);
+  return { ...decide(features, judge), ...describe(evidence, features) };
 }
 
 /** The verdict and score for measured features: the one decision rule the runtime and the evaluation share. */
@@ -94,9 +103,12 @@ export function decide(
   features: Features,
   judge: JudgeModel = JUDGE_MODEL,
 ): { verdict: SupportVerdict; score: number } {
-  let score = predictProbability(judge.model, featureVector(features, judge.model.features));
-  // The model learnt from data with few negations; a passage that says the opposite must not read as support.
-  if (features.negationConflict) score = Math.min(score, judge.supported - 0.01);
+  const score = predictProbability(judge.model, featureVector(features, judge.model.features));
+  // The data hold few such pairs, so these are rules, not weights: a passage that says the same thing with
+  // another figure, or says the opposite, is a source that does not say this.
+  if (features.numberConflict || features.negationConflict) {
+    return { verdict: 'not_found', score: round(Math.min(score, judge.supported - 0.01)) };
+  }
   let verdict: SupportVerdict = 'supported';
   if (score < judge.supported) {
     const notFound = predictProbability(
@@ -108,7 +120,14 @@ export function decide(
   return { verdict, score: round(score) };
 }
 
-function describe(e: Evidence): Omit<SupportJudgement, 'verdict' | 'score'> {
+function conflictOf(e: Evidence, features: Features): Conflict | null {
+  if (features.numberConflict) return numberConflict(e.claim, e.index, e.picks);
+  if (features.negationConflict)
+    return negationWords(e.claim, e.index, e.picks) ?? { kind: 'negation', claim: '', source: '' };
+  return null;
+}
+
+function describe(e: Evidence, features: Features): Omit<SupportJudgement, 'verdict' | 'score'> {
   const { claim, index, picks } = e;
   const passages = picks.map((p) => ({
     text: index.passages[p.id]?.text ?? '',
@@ -129,6 +148,8 @@ function describe(e: Evidence): Omit<SupportJudgement, 'verdict' | 'score'> {
     missingNames: claim.names
       .filter((n) => nameTokenShare(n, topWords, claim.wordAlternatives) < 1)
       .map((n) => n.text),
+    missing: missingWords(e, picks.slice(0, 1)),
+    conflict: conflictOf(e, features),
   };
 }
 

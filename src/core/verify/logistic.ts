@@ -26,6 +26,8 @@ export function fitLogistic<Name extends string>(
   labels: readonly boolean[],
   l2 = 1,
   iterations = 25,
+  /** How much each row counts (1 each by default): lets several datasets of unequal size count alike. */
+  rowWeights?: readonly number[],
 ): LogisticModel<Name> {
   const d = features.length;
   const n = rows.length;
@@ -46,8 +48,9 @@ export function fitLogistic<Name extends string>(
     X.forEach((x, i) => {
       const z = x.reduce((s, v, j) => s + v * (w[j] ?? 0), 0);
       const p = 1 / (1 + Math.exp(-z));
-      const err = p - (labels[i] ? 1 : 0);
-      const h = p * (1 - p);
+      const weight = rowWeights?.[i] ?? 1;
+      const err = weight * (p - (labels[i] ? 1 : 0));
+      const h = weight * p * (1 - p);
       for (let a = 0; a <= d; a++) {
         grad[a] = (grad[a] ?? 0) + err * (x[a] ?? 0);
         const row = hess[a] as number[];

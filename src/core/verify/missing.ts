@@ -1,5 +1,6 @@
 import type { Evidence } from './features';
 import type { Pick } from './select';
+import { foldText } from './text';
 
 /**
  * The claim's content words and numbers that the given passages do not hold, in the claim's order, as the claim
@@ -8,7 +9,11 @@ import type { Pick } from './select';
 export function missingWords(e: Evidence, picks: readonly Pick[]): string[] {
   const { claim } = e;
   const held = (stem: string) => picks.some((p) => p.coverage.stems.has(stem));
-  const words = claim.terms.filter((t) => !held(t.stem)).map((t) => t.word);
+  // Terms are folded ("porto"); a reader should see the claim's own spelling ("Porto").
+  const written = new Map<string, string>();
+  for (const w of claim.text.split(/[^\p{L}\p{N}'’-]+/u))
+    if (w && !written.has(foldText(w))) written.set(foldText(w), w);
+  const words = claim.terms.filter((t) => !held(t.stem)).map((t) => written.get(t.word) ?? t.word);
   const numbers = claim.quantities
     .filter((_, i) => !picks.some((p) => p.coverage.quantities[i]))
     .map((q) => q.raw);

@@ -56,8 +56,17 @@ export interface ReaderPage {
    */
   evaluateInCard<R, A>(fn: InCard<R, A>, arg: A): Promise<R>;
   waitFor<A>(fn: (arg: A) => unknown, arg: A, timeoutMs?: number): Promise<void>;
-  click(x: number, y: number): Promise<void>;
+  /** A real click; with `modifier`, that key is held down for it (a Ctrl-click opens a link in a new tab). */
+  click(x: number, y: number, modifier?: 'Control' | 'Shift'): Promise<void>;
+  /** Moves the real mouse there (hover). */
+  hover(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;
+  setViewport(size: { width: number; height: number }): Promise<void>;
+  /**
+   * Evaluates a script's source text in the page as the automation protocol does (as developer tools' console
+   * would), so an extension page's CSP, which forbids `eval`, does not stop it: to load axe-core into a page.
+   */
+  runScript(source: string): Promise<void>;
   screenshot(path: string, clip?: Clip): Promise<void>;
   /** Uncaught errors of the page and console errors/warnings, each as text with its location. */
   readonly errors: string[];
@@ -86,6 +95,17 @@ export interface ExtensionBrowser {
 
 /** Which build to load: the one readers get, or the end-to-end tests' own (dist/test/<browser>). */
 export type BuildKind = 'release' | 'test';
+
+/**
+ * How to start a browser: with or without the extension, which build, and in which language (a BCP 47 tag such
+ * as "fr"; the browser's default, English, when absent). The browser needs its own strings for that language
+ * (Debian's chromium-l10n, firefox-esr-l10n-<lang>), or it falls back to English and so does the extension.
+ */
+export interface LaunchOptions {
+  extension?: boolean;
+  build?: BuildKind;
+  locale?: string;
+}
 
 /**
  * Where the builds are: this tree's dist, or CITELENS_DIST (another tree's dist, such as an old build the attack
@@ -139,11 +159,19 @@ export class ChromiumPage implements ReaderPage {
       timeout: timeoutMs,
     });
   }
-  click(x: number, y: number) {
-    return this.page.mouse.click(x, y);
+  async click(x: number, y: number, modifier?: 'Control' | 'Shift') {
+    if (modifier) await this.page.keyboard.down(modifier);
+    await this.page.mouse.click(x, y);
+    if (modifier) await this.page.keyboard.up(modifier);
+  }
+  hover(x: number, y: number) {
+    return this.page.mouse.move(x, y);
   }
   press(key: string) {
     return this.page.keyboard.press(key);
+  }
+  async runScript(source: string) {
+    await this.page.evaluate(source);
   }
   async screenshot(path: string, clip?: Clip) {
     await this.page.screenshot({ path, ...(clip ? { clip } : {}) });
@@ -200,15 +228,13 @@ export class ChromiumPage implements ReaderPage {
 export interface ChromiumBrowser extends ExtensionBrowser {
   newPage(): Promise<ChromiumPage>;
   openExtensionPage(path: string, readySelector: string): Promise<ChromiumPage>;
-  /** Runs a function in the extension's service worker. */
-  evaluateInWorker<R>(fn: () => R | Promise<R>): Promise<R>;
+  /** Runs a function in the extension's service worker (with one argument of plain data). */
+  evaluateInWorker<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   /** Stops the extension's service worker, as Chrome does to an idle one; the next event starts it again. */
   stopWorker(): Promise<void>;
 }
 
-export async function launchChromium(
-  options: { extension?: boolean; build?: BuildKind } = {},
-): Promise<ChromiumBrowser> {
+export async function launchChromium(options: LaunchOptions = {}): Promise<ChromiumBrowser> {
   requireBrowser(CHROMIUM_PATH, 'Chromium');
   const withExtension = options.extension !== false;
   const extensionDir = buildDir('chrome', options.build ?? 'release');
@@ -219,7 +245,11 @@ export async function launchChromium(
     headless: true,
     viewport: VIEWPORT,
     ignoreDefaultArgs: ['--disable-extensions'],
+    // Chromium on Linux takes its interface language (and so the extension's _locales) from --lang or LANGUAGE;
+    // `locale` also makes the pages' navigator.language and Intl agree with it.
+    ...(options.locale ? { locale: options.locale, env: { ...process.env, LANGUAGE: options.locale } } : {}),
     args: [
+      ...(options.locale ? [`--lang=${options.locale}`] : []),
       ...(withExtension
         ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
         : []),
@@ -284,10 +314,10 @@ export async function launchChromium(
       await cdp.send('ServiceWorker.stopAllWorkers');
       await cdp.detach();
     },
-    async evaluateInWorker(fn) {
+    async evaluateInWorker<R, A>(fn: (arg: A) => R | Promise<R>, arg?: A) {
       const worker = context.serviceWorkers().find((w) => w.url().startsWith(extensionOrigin));
       if (!worker) throw new Error('no extension service worker');
-      return worker.evaluate(fn);
+      return (worker as unknown as { evaluate: Evaluate }).evaluate(fn, arg as A) as Promise<R>;
     },
     async close() {
       await context.close();
@@ -297,6 +327,11 @@ export async function launchChromium(
 }
 
 /** chrome://extensions' own API, which the tests use to play the reader's "Site access" choice. */
+/** The one call of Puppeteer's BiDi connection used here. */
+interface BidiConnection {
+  send(method: string, params: object): Promise<unknown>;
+}
+
 interface DeveloperPrivate {
   developerPrivate: { addHostPermission(extensionId: string, host: string): Promise<void> };
 }
@@ -369,11 +404,28 @@ class FirefoxPage implements ReaderPage {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
-  click(x: number, y: number) {
-    return this.page.mouse.click(x, y);
+  async click(x: number, y: number, modifier?: 'Control' | 'Shift') {
+    if (modifier) await this.page.keyboard.down(modifier);
+    await this.page.mouse.click(x, y);
+    if (modifier) await this.page.keyboard.up(modifier);
+  }
+  hover(x: number, y: number) {
+    return this.page.mouse.move(x, y);
   }
   press(key: string) {
     return this.page.keyboard.press(key as Parameters<PuppeteerPage['keyboard']['press']>[0]);
+  }
+  /**
+   * BiDi's own `browsingContext.setViewport`: Puppeteer's `setViewport` also sets the screen orientation, a
+   * command Firefox ESR's remote agent does not know.
+   */
+  async setViewport(size: { width: number; height: number }) {
+    const connection = (this.page.browser() as unknown as { connection: BidiConnection }).connection;
+    const context = (this.page.mainFrame() as unknown as { _id: string })._id;
+    await connection.send('browsingContext.setViewport', { context, viewport: size });
+  }
+  async runScript(source: string) {
+    await this.page.evaluate(source);
   }
   async screenshot(path: string, clip?: Clip) {
     await this.page.screenshot({ path: path as `${string}.png`, ...(clip ? { clip } : {}) });
@@ -384,7 +436,7 @@ class FirefoxPage implements ReaderPage {
 }
 
 export async function launchFirefox(
-  options: { extension?: boolean; build?: BuildKind } = {},
+  options: LaunchOptions = {},
 ): Promise<ExtensionBrowser & { installExtension(): Promise<void> }> {
   requireBrowser(FIREFOX_PATH, 'Firefox ESR');
   const extensionDir = buildDir('firefox', options.build ?? 'release');
@@ -410,6 +462,8 @@ export async function launchFirefox(
       'network.proxy.no_proxies_on': [...FIREFOX_TEST_HOSTS, LOOPBACK_ALIAS].join(','),
       // A headless browser cannot show the optional-permission prompt: answer "allow" for the reader.
       'extensions.webextOptionalPermissionPrompts': false,
+      // The interface language (and so the extension's _locales): needs the language pack installed.
+      ...(options.locale ? { 'intl.locale.requested': options.locale } : {}),
     },
   });
   const installExtension = async () => {
@@ -476,6 +530,10 @@ async function waitForDocument(page: PuppeteerPage, prefix: string, selector: st
   }
 }
 
-export function launch(name: BrowserName, build: BuildKind = 'release'): Promise<ExtensionBrowser> {
-  return name === 'chromium' ? launchChromium({ build }) : launchFirefox({ build });
+export function launch(
+  name: BrowserName,
+  build: BuildKind = 'release',
+  options: Omit<LaunchOptions, 'build'> = {},
+): Promise<ExtensionBrowser> {
+  return name === 'chromium' ? launchChromium({ ...options, build }) : launchFirefox({ ...options, build });
 }

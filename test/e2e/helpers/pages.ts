@@ -38,4 +38,20 @@ export const EXTRA_PAGES: Record<string, string> = {
       'p.textContent = "The old bridge was closed to traffic on Monday [2]."; ' +
       'document.getElementById("later").append(p); }, 700);</script></body>',
   ),
+  /**
+   * Markers as Wikipedia writes them: each "[n]" a link to its note in the reference list further down, so a
+   * click that follows the link moves the page to `#cite_note-n`.
+   */
+  wiki: page(
+    'Markers that link to their notes',
+    '<h1>Harbour</h1><p>The harbour bridge opened to traffic in 1932.<sup id="cite_ref-1" class="reference">' +
+      '<a href="#cite_note-1">[1]</a></sup> It now carries about forty thousand cars on a working day.' +
+      '<sup id="cite_ref-2" class="reference"><a href="#cite_note-2">[2]</a></sup> Tolls were removed in 1980.</p>' +
+      '<p>The city plans a second crossing further upstream for the next decade.</p>'.repeat(30) +
+      '<h2 id="References">References</h2><ol class="references">' +
+      '<li id="cite_note-1"><a href="#cite_ref-1">^</a> <cite>City Paper — Harbour bridge opens</cite> ' +
+      '<a class="external" href="https://example.org/bridge">example.org/bridge</a></li>' +
+      '<li id="cite_note-2"><a href="#cite_ref-2">^</a> <cite>Transport Office — Traffic counts</cite> ' +
+      '<a class="external" href="https://example.org/traffic">example.org/traffic</a></li></ol>',
+  ),
 };

@@ -142,7 +142,7 @@ export function readCard(page: ReaderPage): Promise<CardView> {
         : dialog.getAttribute('aria-label'),
       focusInside: document.activeElement === host,
       claim: dialog.querySelector('.claim')?.textContent ?? '',
-      position: dialog.querySelector('footer .count')?.textContent ?? '',
+      position: dialog.querySelector('.foot .count')?.textContent ?? '',
       sources: [...dialog.querySelectorAll('li.source')].map((li) => {
         const a = li.querySelector('a.title');
         return {

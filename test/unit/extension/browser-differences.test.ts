@@ -38,10 +38,20 @@ describe('manifestFor', () => {
   it('observes its own redirects in both browsers (webRequest) and resolves names in Firefox only (dns)', () => {
     const chrome = manifestFor('chrome', base, '1.2.3');
     const firefox = manifestFor('firefox', base, '1.2.3');
-    expect(chrome.permissions).toEqual(['storage', 'activeTab', 'webRequest']);
-    expect(firefox.permissions).toEqual(['storage', 'activeTab', 'webRequest', 'dns']);
+    expect(chrome.permissions).toEqual(['storage', 'activeTab', 'webRequest', 'contextMenus', 'sidePanel']);
+    expect(firefox.permissions).toEqual(['storage', 'activeTab', 'webRequest', 'contextMenus', 'dns']);
     // The root manifest is shared: the Firefox-only permission is added, never written there.
     expect(base.permissions).not.toContain('dns');
+  });
+
+  it("gives each browser its own side panel: Chrome's side_panel, Firefox's sidebar_action, one page", () => {
+    const chrome = manifestFor('chrome', base, '1.2.3');
+    const firefox = manifestFor('firefox', base, '1.2.3');
+    expect(chrome.side_panel).toEqual({ default_path: 'src/panel/index.html' });
+    expect(chrome.sidebar_action).toBeUndefined();
+    expect(firefox.sidebar_action).toMatchObject({ default_panel: 'src/panel/index.html' });
+    expect(firefox.side_panel).toBeUndefined();
+    expect(firefox.permissions).not.toContain('sidePanel');
   });
 
   it('names the home page in both browsers and the author where the browser reads it (Firefox)', () => {

@@ -50,7 +50,7 @@ describe('the consent → check flow', () => {
     const asked = run([askWindow(), { type: 'windowOpened', windowId: 5 }]);
     expect(asked.flow).toMatchObject({ kind: 'asked', windowId: 5, via: 'window' });
     expect(asked.effects).toEqual([{ kind: 'openWindow' }]);
-    expect(viewOf(asked.flow, PAGE, T0)).toEqual({ kind: 'consent' });
+    expect(viewOf(asked.flow, PAGE, T0)).toEqual({ kind: 'consent', origins: ORIGINS });
 
     const allowed = run([pageGrant], asked.flow);
     expect(allowed.flow).toEqual({ kind: 'allowed', run: 1, pageUrl: PAGE });
@@ -173,5 +173,48 @@ describe('the consent → check flow', () => {
   it('shows a consent window ask as idle once it is stale', () => {
     const asked = run([askWindow()]).flow;
     expect(viewOf(asked, PAGE, T0 + GRANT_WAIT_MS + 1)).toEqual({ kind: 'idle' });
+  });
+});
+
+describe('a check of part of the page (the context menu)', () => {
+  const SCOPE = { claimIds: ['c2'], sourceIds: ['s1'] };
+  const askPart = (allowed: boolean): FlowEvent => ({
+    type: 'ask',
+    pageUrl: PAGE,
+    origins: [ORIGINS[0] as string],
+    allowed,
+    via: 'window',
+    now: T0,
+    scope: SCOPE,
+  });
+
+  it("asks for the part's sites in the consent window, and the grant reads that part only", () => {
+    const asked = run([askPart(false), { type: 'windowOpened', windowId: 5 }]);
+    expect(viewOf(asked.flow, PAGE, T0)).toEqual({ kind: 'consent', origins: [ORIGINS[0]] });
+    const granted = run(
+      [{ type: 'grant', from: 'page', pageUrl: PAGE, origins: [ORIGINS[0] as string] }],
+      asked.flow,
+    );
+    expect(granted.effects).toContainEqual({ kind: 'start', run: 1, pageUrl: PAGE, scope: SCOPE });
+    const started = transition(granted.flow, { type: 'started', run: 1, total: 1 });
+    expect(started.flow).toMatchObject({ kind: 'checking', scope: SCOPE });
+  });
+
+  it('starts at once with the part when its sites are allowed already', () => {
+    expect(run([askPart(true)]).effects).toEqual([{ kind: 'start', run: 1, pageUrl: PAGE, scope: SCOPE }]);
+  });
+
+  it("a whole page's read covers a part; a part's read does not cover the whole page", () => {
+    const whole = run([askWindow(true)]);
+    expect(run([askPart(true)], whole.flow).effects).toEqual([]);
+    const part = run([askPart(true)]);
+    const then = run([askWindow(true)], part.flow);
+    expect(then.effects).toEqual([{ kind: 'abort' }, { kind: 'start', run: 2, pageUrl: PAGE }]);
+  });
+
+  it("the popup's ask for the whole page replaces a part's ask still waiting", () => {
+    const asked = run([askPart(false), askPopup]);
+    const granted = run([pageGrant], asked.flow);
+    expect(granted.effects).toContainEqual({ kind: 'start', run: 1, pageUrl: PAGE });
   });
 });

@@ -56,8 +56,8 @@ describe('highlight names and their stylesheet', () => {
   it('styles every name it can register, with translucent marks that leave the text colour alone', () => {
     const css = highlightStylesheet();
     const names = allHighlightNames();
-    // Claim and linked claim per style and colour, four verdicts per style, active per colour.
-    expect(names.length).toBe(2 * 2 * PALETTE_KEYS.length + 2 * 4 + PALETTE_KEYS.length);
+    // Claim and linked claim per style and colour, four verdicts per style, active and hover per colour.
+    expect(names.length).toBe(2 * 2 * PALETTE_KEYS.length + 2 * 4 + 2 * PALETTE_KEYS.length);
     for (const name of names) {
       expect(name.startsWith('citelens-')).toBe(true);
       expect(css).toContain(`::highlight(${name}) {`);

@@ -103,12 +103,20 @@ describe('who may send what', () => {
   });
 
   it('lets the content script take orders only from CiteLens itself', () => {
-    for (const type of ['showClaim', 'step', 'getPageState', 'checkState'] as const) {
+    for (const type of ['showClaim', 'step', 'getPageState', 'checkState', 'selectedClaims'] as const) {
       expect(acceptedSender(type, WORKER, SELF)).not.toBeNull();
       expect(acceptedSender(type, POPUP, SELF)).not.toBeNull();
       expect(acceptedSender(type, CONTENT, SELF)).toBeNull();
       expect(acceptedSender(type, OTHER_EXTENSION, SELF)).toBeNull();
     }
+  });
+
+  it("lets the side panel, an extension page, ask for tab views and show claims, and hear of tabs' changes", () => {
+    const PANEL = { ...POPUP, url: `${SELF.base}src/panel/index.html` };
+    for (const type of ['tabView', 'startCheck', 'cancelCheck', 'showClaim', 'tabChanged'] as const)
+      expect(acceptedSender(type, PANEL, SELF)?.context).toBe('extension-page');
+    // A page cannot make its content script pass for the background telling the panel a tab changed.
+    expect(acceptedSender('tabChanged', CONTENT, SELF)).toBeNull();
   });
 
   it('declares senders for every message', () => {
@@ -120,9 +128,11 @@ describe('who may send what', () => {
         'getPageState',
         'pageState',
         'requestCheck',
+        'selectedClaims',
         'showClaim',
         'startCheck',
         'step',
+        'tabChanged',
         'tabView',
       ].sort(),
     );

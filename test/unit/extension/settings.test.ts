@@ -54,6 +54,15 @@ describe('settings', () => {
     expect(normaliseSettings({ verdictHighlights: true }).verdictHighlights).toBe(true);
   });
 
+  it('opens the card on a marker click by default; the switch reads like the others', () => {
+    expect(DEFAULT_SETTINGS.markerOpensCard).toBe(true);
+    expect(normaliseSettings({ markerOpensCard: false }).markerOpensCard).toBe(false);
+    expect(normaliseSettings({ markerOpensCard: 'false' }).markerOpensCard).toBe(false);
+    const problems: string[] = [];
+    expect(normaliseSettings({ markerOpensCard: 'perhaps' }, problems).markerOpensCard).toBe(true);
+    expect(problems).toEqual(['markerOpensCard: "perhaps" is not true or false']);
+  });
+
   it('finds linked claims by default, not links to the page’s own site; both read like the other switches', () => {
     expect(DEFAULT_SETTINGS.linkedClaims).toBe(true);
     expect(DEFAULT_SETTINGS.countOwnSiteLinks).toBe(false);

@@ -90,6 +90,8 @@ describe('judgeSupport', () => {
     );
     expect(j.missingNames).toEqual(['OpenAI']);
     expect(j.verdict).not.toBe('supported');
+    const without = judgeSupport('Anthropic called the flaw a feature of the protocol.', MCP_SOURCE);
+    expect(j.score).toBeLessThan(without.score);
   });
 
   it('finds nothing in an unrelated source', () => {

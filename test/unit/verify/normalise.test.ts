@@ -130,6 +130,7 @@ describe('decide', () => {
     namesMissingDoc: 0,
     bigramsTop: 0,
     negationConflict: 0,
+    numberConflict: 0,
     claimLength: 2,
     pageLength: 3,
   };
@@ -147,10 +148,12 @@ describe('decide', () => {
     expect(decide(features, judge(-2, -2)).score).toBeCloseTo(0.119, 3);
   });
 
-  it('holds a negated claim below the supported cut', () => {
-    expect(decide({ ...features, negationConflict: 1 }, judge(2, -2))).toEqual({
-      verdict: 'partial',
-      score: 0.49,
-    });
+  it('calls a claim the best passage negates, or gives another figure for, "not found"', () => {
+    for (const conflict of [{ negationConflict: 1 }, { numberConflict: 1 }]) {
+      expect(decide({ ...features, ...conflict }, judge(2, -2))).toEqual({
+        verdict: 'not_found',
+        score: 0.49,
+      });
+    }
   });
 });

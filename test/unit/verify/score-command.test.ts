@@ -64,6 +64,20 @@ describe('citelens score', () => {
     expect(err).toContain('2 of 4 lines');
   });
 
+  it('says what the source lacks and what it says otherwise', async () => {
+    const { lines } = await score(
+      line({
+        claim: 'The scan found 200,000 AI servers in Lisbon.',
+        source: 'The scan found 20,000 AI servers in Lisbon. The weather was fine.',
+      }),
+    );
+    expect(lines[0]).toMatchObject({
+      verdict: 'not_found',
+      missing: ['200,000'],
+      conflict: { claim: '200,000', source: '20,000' },
+    });
+  });
+
   it('gives at most three passages, each with a text and a score', async () => {
     const source = Array.from(
       { length: 12 },

@@ -77,8 +77,15 @@ describe('shape 2: a note written next to its marker', () => {
 
   it('not a marker: a vote count button, a numbered pager, a word with a tooltip', () => {
     const r = scan(
-      `<p>${S1} <button class="vote">3</button> ${S2}</p><nav><button aria-controls="results">2</button></nav><div id="results">Results of the search appear here.</div>` +
+      `<p>${S1} <button class="vote">3</button> ${S2}<sup><a href="#" title="Jump to the comments">4</a></sup></p><nav><button aria-controls="results">2</button></nav><div id="results">Results of the search appear here.</div>` +
         `<p>The <abbr title="International Maritime Organization">IMO</abbr> agreed.</p>`,
+    );
+    expect(r.json.claims).toEqual([]);
+  });
+
+  it('not a marker: an exponent followed by a hidden box', () => {
+    const r = scan(
+      `<p>The flat has 50 m<sup>2</sup><span class="hidden-xs">of floor space on two levels</span> and a garden.</p>`,
     );
     expect(r.json.claims).toEqual([]);
   });

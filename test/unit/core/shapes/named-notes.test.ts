@@ -32,6 +32,15 @@ describe('shape 3: markers that name their note', () => {
     expect(findingKinds(r)).not.toContain('dangling-marker');
   });
 
+  it('Wikidot copied without its scripts: only the id pair footnoteref-N / footnote-N names the note', () => {
+    const r = scan(
+      `<article><p>${S1}<sup class="footnoteref"><a id="footnoteref-1" class="footnoteref">1</a></sup> ${S2}</p>` +
+        `<div class="footnotes-footer"><div class="title">Footnotes</div><div class="footnote-footer" id="footnote-1"><a>1</a>. Harbour board, <a href="${U1}">opening day report</a>.</div></div></article>`,
+    );
+    expect(claimTexts(r)).toEqual([S1]);
+    expect(urls(r)).toEqual([U1]);
+  });
+
   it('a # link naming its note with aria-describedby', () => {
     const r = scan(
       `<p>${S1}<sup><a href="#" aria-describedby="note-a">1</a></sup> ${S2}<sup><a href="#" aria-describedby="note-b">2</a></sup></p>` +
