@@ -32,7 +32,7 @@ const BADGE_COLOUR = '#8a5a00';
 
 function remember(tabId: number, state: PageState): void {
   states.set(tabId, state);
-  const count = state.report?.claims.length ?? 0;
+  const count = state.report?.claims.length ?? state.claimsInTab ?? 0;
   const text = state.status === 'ready' && count > 0 ? (count > 999 ? '999+' : String(count)) : '';
   void browser.action.setBadgeText({ tabId, text }).catch(() => {});
   if (text) void browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOUR }).catch(() => {});
@@ -88,10 +88,13 @@ async function tabView(tabId: number): Promise<TabView> {
   return tab.url === undefined ? { kind: 'restricted' } : { kind: 'unreachable' };
 }
 
-/** What the tab's content script last said, asking it again when the background has forgotten. */
+/**
+ * What the tab's content script last said, asking it again when the background has forgotten, or was told only
+ * that the tab holds a report (`PageState.claimsInTab`).
+ */
 async function pageStateOf(tabId: number): Promise<PageState | null> {
   const known = states.get(tabId);
-  if (known && known.status !== 'scanning') return known;
+  if (known && known.status !== 'scanning' && (known.report || !known.claimsInTab)) return known;
   try {
     const state = await sendToTab(tabId, 'getPageState', {});
     remember(tabId, state);

@@ -9,6 +9,7 @@ import {
   type JsonReport,
   type PageReport,
   scanDocumentInSlices,
+  toJsonClaim,
   toJsonReport,
 } from '../core';
 import { claimVerdict, readingOutcome } from '../core/check/summary';
@@ -213,13 +214,20 @@ export class Controller {
   }
 
   private async useReport(pageReport: PageReport): Promise<void> {
-    const report = toJsonReport(pageReport, { params: true });
+    // Each step below in tasks of its own (a page of 20,000 claims made them one long task after the scan's last
+    // slice): the claims' serialisable form in slices with their ranges, then the order, then painting.
+    await yieldToHost();
+    const claims: JsonClaim[] = [];
     const live: LiveClaim[] = [];
     await forEachSliced(pageReport.claims, (claim, index) => {
-      const l = liveClaim(this.doc, claim, index, report.claims[index] as JsonClaim);
+      const json = toJsonClaim(claim);
+      claims.push(json);
+      const l = liveClaim(this.doc, claim, index, json);
       if (l) live.push(l);
     });
+    const report = { ...toJsonReport({ ...pageReport, claims: [] }, { params: true }), claims };
     await inDocumentOrder(live, yieldToHost, SLICE_MS);
+    await yieldToHost();
 
     const openId = this.card.openClaimId;
     const previous = this.byId.get(openId ?? '');
@@ -239,7 +247,10 @@ export class Controller {
       if (same) this.show(same, null, { scroll: false, focus: false });
       else this.card.close(false);
     }
-    if (live.length > 0 || this.toldBackground) await this.tellBackground();
+    if (live.length > 0 || this.toldBackground) {
+      await yieldToHost();
+      await this.tellBackground();
+    }
     this.maybeCheckAutomatically();
   }
 
@@ -298,10 +309,16 @@ export class Controller {
     setHighlight(active, this.active ? this.active.ranges : [], ACTIVE_PRIORITY);
   }
 
+  /**
+   * The page's state, a report with claims left in the tab (`PageState.claimsInTab`): the background asks for it
+   * when the popup or a check needs it. An empty report goes as it is.
+   */
   private async tellBackground(): Promise<void> {
     const state = this.pageState();
-    this.toldBackground = (state.report?.claims.length ?? 0) > 0;
-    await sendMessage('pageState', state).catch(logError);
+    const claims = state.report?.claims.length ?? 0;
+    this.toldBackground = claims > 0;
+    const told = claims > 0 ? { ...state, report: null, claimsInTab: claims } : state;
+    await sendMessage('pageState', told).catch(logError);
   }
 
   // ---- following the page's later content ----

@@ -1,10 +1,10 @@
 /**
  * Content script entry, run on every http(s) page: small, and all a page without citations ever runs.
  *
- * 1. The idle test (src/core/page-hints.ts): one walk over the body that stops at the first hint, in steps of
- *    under a millisecond (a huge page is walked over several tasks), no layout read. A page that cannot hold a
- *    marker or a linked claim stops there, with one MutationObserver that looks only at what arrives later (a
- *    clock or a ticker costs one regular expression per change) and a message listener for the popup.
+ * 1. The idle test (src/core/page-hints.ts): a few native queries over the body (a huge page: one walk that stops
+ *    at the first hint, in steps of under a millisecond over several tasks), no layout read. A page that cannot
+ *    hold a marker or a linked claim stops there, with one MutationObserver that looks only at what arrives later
+ *    (a clock or a ticker costs one regular expression per change) and a message listener for the popup.
  * 2. Otherwise, or once content that may cite arrives: the reader's settings. CiteLens off for the page: nothing
  *    more until they change.
  * 3. Then the main part (src/content/main.ts: scanner, highlights, controller) is imported from the extension,
@@ -24,7 +24,15 @@ function logError(error: unknown): void {
 }
 
 const url = location.href;
-const hints: HintOptions = { pageUrl: url, declaredUrl: declaredUrl(document) };
+let declared: string | null | undefined;
+/** The declared address is read once a link to another host needs it: most pages never do. */
+const hints: HintOptions = {
+  pageUrl: url,
+  declaredUrl: () => {
+    if (declared === undefined) declared = declaredUrl(document);
+    return declared;
+  },
+};
 let observer: MutationObserver | null = null;
 let unwatchSettings: (() => void) | null = null;
 /** Settings asked for and the main part on its way: the popup hears "scanning". */

@@ -1,5 +1,5 @@
 import { findingMessage } from './finding-message';
-import type { JsonFinding, JsonReport, PageReport } from './types';
+import type { Claim, JsonClaim, JsonFinding, JsonReport, PageReport } from './types';
 
 /**
  * The serialisable form of a report, the exact shape `citelens scan --json` prints; with `params`, each finding
@@ -9,15 +9,7 @@ export function toJsonReport(report: PageReport, options: { params?: boolean } =
   return {
     url: report.url,
     title: report.title,
-    claims: report.claims.map((c) => ({
-      id: c.id,
-      text: c.text,
-      markers: c.markers.map((m) => m.label),
-      sources: c.sourceIds,
-      ...(c.links?.length
-        ? { links: c.links.map((l) => ({ source: l.sourceId, text: l.text, href: l.href })) }
-        : {}),
-    })),
+    claims: report.claims.map(toJsonClaim),
     sources: report.sources.map((s) => ({
       id: s.id,
       kind: s.kind,
@@ -38,5 +30,18 @@ export function toJsonReport(report: PageReport, options: { params?: boolean } =
           sources: f.sourceIds,
         }) as JsonFinding,
     ),
+  };
+}
+
+/** One claim in the report's serialisable form (a page of many claims can map them in slices). */
+export function toJsonClaim(c: Claim): JsonClaim {
+  return {
+    id: c.id,
+    text: c.text,
+    markers: c.markers.map((m) => m.label),
+    sources: c.sourceIds,
+    ...(c.links?.length
+      ? { links: c.links.map((l) => ({ source: l.sourceId, text: l.text, href: l.href })) }
+      : {}),
   };
 }

@@ -19,9 +19,11 @@ export interface HintOptions {
   pageUrl?: string | null;
   /**
    * The address the page declares for itself (canonical, og:url): its host is the page's own too, for a copy
-   * served from elsewhere (a mirror, a cache, a saved page), as the linked-claims finder takes it.
+   * served from elsewhere (a mirror, a cache, a saved page), as the linked-claims finder takes it. Or a function
+   * that reads it: called only once a link to another host than the page's needs it (three queries of the head
+   * saved on every page whose prose links nowhere else).
    */
-  declaredUrl?: string | null;
+  declaredUrl?: string | null | (() => string | null);
   /** Links to the page's own site count too (relative ones included). */
   countOwnSiteLinks?: boolean;
 }
@@ -47,6 +49,8 @@ const NOT_PROSE = new Set([
   'canvas',
 ]);
 const NOT_PROSE_SELECTOR = [...NOT_PROSE].join(', ');
+/** The part of them whose text is raw text, where inline JSON and code put their brackets: few elements, most text. */
+const RAW_TEXT_SELECTOR = 'script, style, noscript, template, textarea';
 
 /** Sidenote numbers (src/core/markers/element-markers.ts): a search form's `label[for]` is none. */
 const SIDENOTE_NUMBER =
@@ -69,6 +73,11 @@ function isLabel(inner: string): boolean {
 
 /** The markers of pages written without spaces (［1］ 〔1〕 ※1 *1 注1 (1)), as loosely as the scanner's own gate had them. */
 const UNSPACED_MARKER = /[［〔※]|[。！？．][(（注]|[*＊][0-9０-９]/;
+/**
+ * The first character of anything `textMightCite` looks for: a text without one of these cannot cite. One
+ * character, not a pattern, so that it survives any cutting of a text into pieces (see `proseMightCite`).
+ */
+const MIGHT_CITE_CHARACTER = /[[⁰¹²³⁴⁵⁶⁷⁸⁹［〔※。！？．*＊]/;
 
 /** Whether one text node's text can hold a marker. */
 export function textMightCite(data: string): boolean {
@@ -85,10 +94,12 @@ function isMarkerSizedLink(link: Element): boolean {
   const text = link.textContent ?? '';
   return (
     text.length <= 14 &&
-    /[\p{N}[]|^\s*[a-z]{1,2}\s*$/iu.test(text) &&
+    (/[0-9[]|^\s*[a-z]{1,2}\s*$/i.test(text) || (NOT_ASCII.test(text) && /\p{N}/u.test(text))) &&
     parseMarkerLabel(text.replace(/\s+/g, ' '), true) !== null
   );
 }
+/** Outside ASCII, where a digit can be other than 0-9: the Unicode class (dear to compile) is needed only there. */
+const NOT_ASCII = /[\u0080-\uffff]/;
 
 /**
  * Markers that name their note instead of linking to it (src/core/markers/named-notes.ts): a marker-sized button,
@@ -118,11 +129,30 @@ function hostOf(href: string): string {
   return match ? (match[1] as string).toLowerCase().replace(/^www\./, '') : '';
 }
 
+/** The page's own hosts: its address's, and the one it declares, read only when a link's host is not the first. */
+class OwnHosts {
+  private readonly page: string;
+  private declared: string | undefined;
+
+  constructor(private readonly options: HintOptions) {
+    this.page = hostOf(options.pageUrl ?? '');
+  }
+
+  has(host: string): boolean {
+    if (host === this.page) return true;
+    if (this.declared === undefined) {
+      const declared = this.options.declaredUrl;
+      this.declared = hostOf((typeof declared === 'function' ? declared() : declared) ?? '');
+    }
+    return host === this.declared;
+  }
+}
+
 /** Whether `link` can cite another page from running text. */
 function isProseLinkOut(
   link: Element,
   href: string,
-  ownHosts: Set<string>,
+  ownHosts: OwnHosts,
   countOwnSiteLinks: boolean,
 ): boolean {
   const host = hostOf(href);
@@ -149,7 +179,7 @@ export interface HintWalkOptions extends HintOptions {
  */
 export class HintWalk {
   private next: Node | null;
-  private readonly ownHosts: Set<string>;
+  private readonly ownHosts: OwnHosts;
   private readonly markers: boolean;
   private readonly links: boolean;
 
@@ -158,7 +188,7 @@ export class HintWalk {
     private readonly options: HintWalkOptions = {},
   ) {
     this.next = root;
-    this.ownHosts = new Set([hostOf(options.pageUrl ?? ''), hostOf(options.declaredUrl ?? '')]);
+    this.ownHosts = new OwnHosts(options);
     this.markers = options.markers ?? true;
     this.links = options.links ?? true;
   }
@@ -221,18 +251,48 @@ function nextNode(node: Node, root: Node, skipChildren: boolean): Node | null {
   return null;
 }
 
-/** Elements that are a marker (or hold one) by their markup alone, as the walk takes them. */
-const MARKER_ELEMENTS =
-  'sup, [role="doc-noteref"], span.inline-footnote, label.sidenote-number, label.footnote-number, label.margin-toggle, label.footref, label.sidenote-ref, label.sn-ref';
+/** Elements that are a marker (or hold one) by their markup alone, as the walk takes them, or a note's box. */
+const MARKER_ELEMENTS = `sup, [role="doc-noteref"], span[class~="inline-footnote" i], label.sidenote-number, label.footnote-number, label.margin-toggle, label.footref, label.sidenote-ref, label.sn-ref, ${NOTE_BOXES}`;
+/** Note triggers and same-page links: a marker if their text reads as one. */
+const MARKER_SIZED = `${NOTE_TRIGGERS}, a[href*="#"]`;
+/**
+ * Links that `isProseLinkOut` may take, as a selector: in a paragraph, list item or quote, not inside navigation,
+ * header, footer or an aside (a news page's menus are hundreds of links in list items: none of them comes back to
+ * script), with a host (`//`) unless links to the page's own site count.
+ */
+const NOT_AROUND = `:not(${AROUND.split(', ')
+  .map((part) => `${part} a`)
+  .join(', ')})`;
+const PROSE_LINKS = PROSE_BLOCK.split(', ')
+  .map((block) => `${block} a[href]${NOT_AROUND}`)
+  .join(', ');
+const PROSE_LINKS_OUT = PROSE_BLOCK.split(', ')
+  .map((block) => `${block} a[href*="//"]${NOT_AROUND}`)
+  .join(', ');
 
-/** The text of `root` outside scripts, styles and code, in pieces (their text cut out of the whole by position). */
-function proseTextPieces(root: Element): string[] {
-  const all = root.textContent ?? '';
+/** Whether `root` or an element under it matches `selector`. */
+function selfOrBelow(root: Element, selector: string): boolean {
+  return root.matches(selector) || root.querySelector(selector) !== null;
+}
+
+/** `root` itself if it matches `selector`, then the elements under it that do. */
+function selfAndBelow(root: Element, selector: string): Element[] {
+  const below = Array.from(root.querySelectorAll(selector));
+  return root.matches(selector) ? [root, ...below] : below;
+}
+
+/**
+ * The text of `root` outside the elements `selector` matches, in pieces: their text cut out of the whole, found by
+ * position from the last cut. A cut may land on an equal stretch of text earlier than the element's own; what is
+ * left still holds exactly the characters of the text outside them, each as often, which is all a test for one
+ * character needs.
+ */
+function textOutside(root: Element, all: string, selector: string): string[] {
   const pieces: string[] = [];
   let at = 0;
   let last: Element | null = null;
   // Document order, as in textContent: an element inside the last one cut out is gone already.
-  for (const el of Array.from(root.querySelectorAll(NOT_PROSE_SELECTOR))) {
+  for (const el of Array.from(root.querySelectorAll(selector))) {
     if (last?.contains(el)) continue;
     last = el;
     const text = el.textContent ?? '';
@@ -247,24 +307,52 @@ function proseTextPieces(root: Element): string[] {
 }
 
 /**
- * The same test as `HintWalk` in a few native queries: only their matches come back to script. From a content
- * script's isolated world this is far cheaper than the walk on a page of ordinary size (the walk makes that world
- * a wrapper for every node it visits), but each query is one pass over the whole page. Its text test reads the
- * prose as a whole rather than node by node, so it may say "maybe" where the walk says "no", never the reverse.
+ * Whether a text node of `root` outside scripts, styles and code can hold a marker (`textMightCite`, as the walk
+ * tests it), from the cheapest look to the dearest, each needed only when the one before found a character that
+ * can start a marker:
+ *  1. the whole text, one native read (a page without inline scripts in its body ends here);
+ *  2. the whole text less the raw text of scripts and styles (few elements; inline JSON is most of a news page's
+ *     text, and full of brackets);
+ *  3. each text node outside scripts, styles and code that holds such a character, tested as the walk tests it.
+ */
+function proseMightCite(root: Element): boolean {
+  const all = root.textContent ?? '';
+  if (!MIGHT_CITE_CHARACTER.test(all)) return false;
+  if (!textOutside(root, all, RAW_TEXT_SELECTOR).some((piece) => MIGHT_CITE_CHARACTER.test(piece)))
+    return false;
+  const doc = root.ownerDocument;
+  // Text and CDATA sections (XHTML pages), NodeFilter.SHOW_TEXT | SHOW_CDATA_SECTION.
+  const texts = doc.createTreeWalker(root, 4 | 8);
+  for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+    const data = (node as CharacterData).data;
+    if (
+      MIGHT_CITE_CHARACTER.test(data) &&
+      !node.parentElement?.closest(NOT_PROSE_SELECTOR) &&
+      textMightCite(data)
+    )
+      return true;
+  }
+  return false;
+}
+
+/**
+ * The same test as `HintWalk` in a few native queries, whose matches alone come back to script: from a content
+ * script's isolated world far cheaper than the walk on a page of ordinary size (the walk makes that world a
+ * wrapper for every node it visits), though each query is one pass over the page. Never "no" where the walk says
+ * "maybe" (each query is looser than the walk's test it stands for), `root` itself included.
  */
 export function quickTest(root: Element, options: HintWalkOptions = {}): boolean {
   if (options.markers ?? true) {
-    if (root.querySelector(MARKER_ELEMENTS) || root.querySelector(NOTE_BOXES)) return true;
-    for (const el of Array.from(root.querySelectorAll(NOTE_TRIGGERS))) if (isNoteTrigger(el)) return true;
-    for (const link of Array.from(root.querySelectorAll('a[href*="#"]')))
-      if (isMarkerSizedLink(link)) return true;
-    for (const piece of proseTextPieces(root)) if (textMightCite(piece)) return true;
+    if (selfOrBelow(root, MARKER_ELEMENTS)) return true;
+    for (const el of selfAndBelow(root, MARKER_SIZED)) if (isNoteTrigger(el)) return true;
+    if (proseMightCite(root)) return true;
   }
   if (options.links ?? true) {
-    const ownHosts = new Set([hostOf(options.pageUrl ?? ''), hostOf(options.declaredUrl ?? '')]);
-    for (const link of Array.from(root.querySelectorAll('p a[href], li a[href], blockquote a[href]'))) {
+    const ownHosts = new OwnHosts(options);
+    const countOwnSiteLinks = options.countOwnSiteLinks ?? false;
+    for (const link of selfAndBelow(root, countOwnSiteLinks ? PROSE_LINKS : PROSE_LINKS_OUT)) {
       const href = link.getAttribute('href') ?? '';
-      if (isProseLinkOut(link, href, ownHosts, options.countOwnSiteLinks ?? false)) return true;
+      if (isProseLinkOut(link, href, ownHosts, countOwnSiteLinks)) return true;
     }
   }
   return false;
@@ -286,21 +374,21 @@ export function mightHaveCitations(doc: Document, options: HintOptions = {}): bo
 }
 
 /**
- * Whether content that arrived later can hold something to highlight: an added element, or an added or changed
- * text node (whose paragraph may now be prose around an outside link). Nodes inside code, scripts and styles, and
- * text without a hint, are nothing: a ticker or a clock costs one regular expression per change.
+ * Whether content that arrived later can hold something to highlight: an added element (the native test over it,
+ * not a walk: an infinite scroll adds whole story lists), or an added or changed text node (whose paragraph may now
+ * be prose around an outside link). Nodes inside code, scripts and styles, and text without a hint, are nothing: a
+ * ticker or a clock costs one regular expression and one `closest` per change.
  */
 export function addedNodeMightCite(node: Node, options: HintOptions = {}): boolean {
   if (node.nodeType === 1) {
     const el = node as Element;
-    if (el.closest(NOT_PROSE_SELECTOR)) return false;
-    return new HintWalk(el, options).run();
+    return !el.closest(NOT_PROSE_SELECTOR) && quickTest(el, options);
   }
   if (node.nodeType !== 3) return false;
   const parent = node.parentElement;
-  if (!parent || parent.closest(NOT_PROSE_SELECTOR)) return false;
-  if (textMightCite((node as Text).data)) return true;
+  if (!parent) return false;
+  if (textMightCite((node as Text).data)) return !parent.closest(NOT_PROSE_SELECTOR);
   // New words around a link already in a paragraph can make it prose that cites.
   const block = parent.closest(PROSE_BLOCK);
-  return !!block && mightHaveLinkedClaims(block, options);
+  return !!block && !block.closest(NOT_PROSE_SELECTOR) && quickTest(block, { ...options, markers: false });
 }

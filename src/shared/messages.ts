@@ -26,6 +26,12 @@ export interface PageState {
   url: string;
   /** The last scan's report; null until the first scan ends and while CiteLens is off for the page. */
   report: JsonReport | null;
+  /**
+   * The report left in the tab, and how many claims it holds: what the content script tells the background after
+   * each scan (the badge needs no more). Serialising a whole report of tens of thousands of claims is a long task
+   * on the page, so the background asks for it (`getPageState`) only when the popup or a check needs it.
+   */
+  claimsInTab?: number;
 }
 
 /** Where the check of a tab's sources is. Nothing is read until the reader asks (or allowed a site). */

@@ -81,7 +81,15 @@ export interface ParsedLabel {
 /** Reads a marker's text; null when it cannot be a marker. `allowNamed` admits named references (IETF). */
 export function parseMarkerLabel(text: string, allowNamed: boolean): ParsedLabel | null {
   const label = stripBrackets(halfWidth(text)).replace(/\s+/g, ' ');
-  if (!label || label.length > 42 || isEditorial(label)) return null;
+  if (!label || label.length > 42) return null;
+  const parsed = labelOf(label, allowNamed);
+  // Editorial insertions last, and only for what reads as a label: most texts are none, and the long pattern is
+  // compiled only when needed (the idle test of a page without citations never needs it).
+  return parsed && !isEditorial(label) ? parsed : null;
+}
+
+/** What `label` (brackets dropped, whitespace folded) reads as, editorial insertions not yet told apart. */
+function labelOf(label: string, allowNamed: boolean): ParsedLabel | null {
   if (NUMBER_LIST.test(label)) return { label, keys: expandNumberList(label), kind: 'numbers' };
   // A MediaWiki sub-reference: "1.1" is reference 1 with its own page details; its key is its own label.
   if (SUB_REFERENCE.test(label)) return { label, keys: [label], kind: 'numbers' };

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../src/cli/load-page';
 import { scanDocument } from '../../../src/core/index';
+import { siteByPublicSuffix } from '../../../src/core/links/public-suffix';
 import {
   addedNodeMightCite,
   HintWalk,
@@ -41,6 +42,27 @@ describe('the idle test (src/core/page-hints.ts)', () => {
           expect(scanDocument(d, { links: false }).claims).toEqual([]);
         });
       }
+      it(`${fixture.name}: the native test says "maybe" wherever the scan finds a claim, linked ones too`, () => {
+        const url = pageUrl(d, undefined);
+        const found = scanDocument(d, { url, siteOf: siteByPublicSuffix }).claims.length > 0;
+        // The declared address read only when needed, as the content script passes it.
+        const options = { pageUrl: url, declaredUrl: () => declaredUrl(d) };
+        expect(!found || quickTest(d.body, options)).toBe(true);
+      });
+      it(`${fixture.name}: on any part of the page, the native test never says "no" where the walk says "maybe"`, () => {
+        // The parts a page adds later are such subtrees: the content script tests them with quickTest.
+        const options = { pageUrl: pageUrl(d, undefined), declaredUrl: declaredUrl(d) };
+        const parts = Array.from(
+          d.body.querySelectorAll('p, li, sup, a, span, label, details, button, section'),
+        );
+        let walkSaidMaybe = 0;
+        for (const part of parts.slice(0, 400)) {
+          if (!new HintWalk(part, options).run()) continue;
+          walkSaidMaybe++;
+          expect(quickTest(part, options), part.outerHTML.slice(0, 200)).toBe(true);
+        }
+        if (fixture.expected.claims.length > 0) expect(walkSaidMaybe).toBeGreaterThan(0);
+      });
     }
   });
 
@@ -98,6 +120,16 @@ describe('the idle test (src/core/page-hints.ts)', () => {
       expect(mightHaveMarkers(doc('<p>It rose.[1]</p>').body)).toBe(true);
       expect(mightHaveMarkers(doc('<p>It rose.[<a href="#fn2">2</a>]</p>').body)).toBe(true);
       expect(mightHaveMarkers(doc('<p>It rose.³</p>').body)).toBe(true);
+    });
+    it('sees a marker in prose when a script holds the same text (the cut of its text lands on the prose)', () => {
+      const d = doc('<p>It rose.[1]</p><script>[1]</script>');
+      expect(quickTest(d.body, { links: false })).toBe(true);
+      expect(quickTest(doc('<p>It rose.</p><script>[1]</script>').body, { links: false })).toBe(false);
+    });
+    it('reads the text of scripts, styles and code only to find no marker in them', () => {
+      const d = doc('<p>Plain prose.</p><pre><code>items[0] = list[1];</code></pre><button>*1</button>');
+      expect(quickTest(d.body, { links: false })).toBe(false);
+      expect(quickTest(doc('<p>Plain prose.</p><pre>It rose.[2]</pre>').body, { links: false })).toBe(true);
     });
     it('sees prose after a script whose text ends in an open bracket', () => {
       expect(mightHaveMarkers(doc('<script>var s = "[";</script><p>It rose.[1]</p>').body)).toBe(true);
@@ -175,6 +207,23 @@ describe('the idle test (src/core/page-hints.ts)', () => {
         false,
       );
     });
+    it('reads the address the page declares only for a link to another host than its own', () => {
+      let reads = 0;
+      const declared = () => {
+        reads++;
+        return 'https://www.news.example/story';
+      };
+      const own = doc('<p>See <a href="https://news.example/earlier">our earlier story</a> on this.</p>');
+      expect(quickTest(own.body, { pageUrl: 'https://news.example/story', declaredUrl: declared })).toBe(
+        false,
+      );
+      expect(reads).toBe(0);
+      const copy = { pageUrl: 'http://127.0.0.1:8080/saved', declaredUrl: declared };
+      expect(quickTest(own.body, copy)).toBe(false);
+      expect(reads).toBe(1);
+      const out = doc('<p>The study <a href="https://journal.example/paper">found a rise</a> in cases.</p>');
+      expect(quickTest(out.body, copy)).toBe(true);
+    });
     it('takes menus, navigation, headers and footers for nothing', () => {
       const d = doc(
         '<nav><p>Our <a href="https://other.example/">partner</a> site is here.</p></nav><ul><li><a href="https://other.example/">Other</a></li></ul><footer><p>Privacy: <a href="https://privacy.example/">policy</a> applies.</p></footer>',
@@ -199,6 +248,17 @@ describe('the idle test (src/core/page-hints.ts)', () => {
       expect(addedNodeMightCite(feed.firstChild as Node, at)).toBe(true);
       feed.innerHTML = '<p>Only words.</p>';
       expect(addedNodeMightCite(feed.firstChild as Node, at)).toBe(false);
+    });
+    it('new words in a paragraph are something only around a link to another site', () => {
+      const d = doc(
+        '<p id="clock">Updated <span id="t">12:00</span></p><p id="cited">The agency <a href="https://agency.example/r">reported</a> <span id="u"></span></p>',
+      );
+      const time = d.getElementById('t') as Element;
+      time.textContent = '12:01';
+      expect(addedNodeMightCite(time.firstChild as Node, at)).toBe(false);
+      const words = d.getElementById('u') as Element;
+      words.textContent = 'a rise in cases.';
+      expect(addedNodeMightCite(words.firstChild as Node, at)).toBe(true);
     });
     it('a link added inside an existing paragraph is something', () => {
       const d = doc('<p id="p">The agency said so in <span id="s"></span> yesterday.</p>');
